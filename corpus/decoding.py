@@ -1,0 +1,175 @@
+"""Turn a file's bytes into text, detecting the encoding from the bytes themselves.
+
+Order: byte-order marks, then strict UTF-8, then the Chinese legacy encodings
+(GB18030 and Big5, chosen by which decoding yields common Chinese characters),
+then charset-normalizer for anything else. The locale is never consulted.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+
+class DecodeError(Exception):
+    """The bytes are not a text document zhreader can read; ``str(err)`` says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_CHINESE_CANDIDATES = ("gb18030", "big5", "cp950", "big5hkscs")
+_SAMPLE_CHARS = 20_000
+# Below this share of common characters a Chinese decoding is judged to be noise.
+_MIN_CHINESE_SCORE = 0.5
+
+
+def decode(data: bytes) -> Decoded:
+    if not data:
+        raise DecodeError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise DecodeError(f"damaged {encoding.upper()} text at byte {err.start}") from None
+            return Decoded(text, encoding.upper().replace("-SIG", ""))
+    if b"\x00" in data[:65536]:
+        raise DecodeError("binary file (contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        pass
+    chinese = _best_chinese(data)
+    if chinese is not None:
+        return chinese
+    latin = _western_guess(data)
+    if latin is not None:
+        return latin
+    other = _charset_normalizer_guess(data)
+    if other is not None:
+        return other
+    raise DecodeError("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text")
+
+
+@cache
+def _common_chinese() -> frozenset[str]:
+    """GB2312 level-1 (simplified) and Big5 level-1 (traditional) characters.
+
+    Both standards order their most frequent characters first, so the sets come from
+    the codecs themselves rather than from a bundled frequency list.
+    """
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    # Big5's frequently used characters run from A440 to C67E.
+    for lead in range(0xA4, 0xC7):
+        trails = range(0x40, 0x7F) if lead == 0xC6 else (*range(0x40, 0x7F), *range(0xA1, 0xFF))
+        for trail in trails:
+            try:
+                chars.add(bytes((lead, trail)).decode("big5"))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(ch for ch in chars if "\u4e00" <= ch <= "\u9fff")
+
+
+def _is_suspicious(ch: str) -> bool:
+    """Characters a mis-decoding produces but Chinese prose rarely contains."""
+    cp = ord(ch)
+    return (
+        0x3040 <= cp <= 0x30FF  # kana: GB2312 rows 4-5, where Big5's common lead bytes land
+        or 0x0370 <= cp <= 0x052F  # Greek and Cyrillic
+        or 0x2500 <= cp <= 0x257F  # box drawing
+        or 0xE000 <= cp <= 0xF8FF  # private use
+        or 0xAC00 <= cp <= 0xD7AF  # Hangul
+        or (cp < 0x20 and ch not in "\t\n\r\f")
+    )
+
+
+def _is_neutral(ch: str) -> bool:
+    """Punctuation and full-width forms: legitimate in both decodings, so no evidence."""
+    cp = ord(ch)
+    return cp < 0x80 or 0x3000 <= cp <= 0x303F or 0xFF00 <= cp <= 0xFFEF or 0x2000 <= cp <= 0x206F or cp == 0xB7
+
+
+def chinese_score(text: str) -> float:
+    """Share of the characters (punctuation aside) that are common Chinese characters."""
+    sample = text[:_SAMPLE_CHARS]
+    counts = Counter(ch for ch in sample if not _is_neutral(ch))
+    total = sum(counts.values())
+    if not total:
+        return 0.0
+    common = _common_chinese()
+    good = sum(n for ch, n in counts.items() if ch in common)
+    bad = sum(n for ch, n in counts.items() if _is_suspicious(ch))
+    return (good - 2 * bad) / total
+
+
+def _best_chinese(data: bytes) -> Decoded | None:
+    best: Decoded | None = None
+    best_score = _MIN_CHINESE_SCORE
+    for encoding in _CHINESE_CANDIDATES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = chinese_score(text)
+        # Strictly greater: on a tie the earlier (more common) encoding wins.
+        if score > best_score:
+            best, best_score = Decoded(text, encoding.upper()), score
+    return best
+
+
+_WESTERN_PUNCTUATION = frozenset(
+    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00a9\u00ae\u00ab\u00bb\u00b7"
+)
+
+
+def _western_guess(data: bytes) -> Decoded | None:
+    """Windows-1252 when every non-ASCII character it yields is a Latin letter or
+    common typography: short Western files are where statistical guessers go wrong."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in text:
+        if ch < "\x80" or ch in _WESTERN_PUNCTUATION:
+            continue
+        if not ("\u00c0" <= ch <= "\u017f" and ch.isalpha()):
+            return None
+    return Decoded(text, "CP1252")
+
+
+# Legacy encodings a Chinese-reading user's folder plausibly holds besides Chinese ones;
+# letting charset-normalizer roam over every code page picks Urdu for "café".
+_OTHER_CANDIDATES = ["shift_jis", "euc_jp", "euc_kr", "cp1251", "koi8_r"]
+
+
+def _charset_normalizer_guess(data: bytes) -> Decoded | None:
+    import charset_normalizer  # only needed for the rare non-Chinese legacy file
+
+    match = charset_normalizer.from_bytes(data, cp_isolation=_OTHER_CANDIDATES).best()
+    if match is None or match.chaos > 0.2:
+        return None
+    text = str(match)
+    if any(_is_suspicious(ch) for ch in text[:_SAMPLE_CHARS] if ord(ch) < 0x20):
+        return None
+    return Decoded(text, match.encoding.upper())

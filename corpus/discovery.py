@@ -1,0 +1,150 @@
+"""Find a corpus' documents: a folder searched recursively, or one file.
+
+Problems are reported, never raised: each file that cannot be used comes back as a
+``Skipped`` with a one-line reason, and the rest of the corpus still loads.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class CorpusError(Exception):
+    """The corpus path itself is unusable (missing, unreadable, not a file or folder)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    doc_id: str  # path relative to the corpus root, with "/" separators
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    doc_id: str
+    reason: str
+
+
+def _os_reason(err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, FileNotFoundError):
+        return "vanished while being read"
+    if err.errno == errno.ELOOP:
+        return "symlink loop"
+    return (err.strerror or str(err)).lower()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus: ``root`` is the folder ids are relative to; ``single`` is set when the
+    corpus is one file."""
+
+    root: Path
+    single: Path | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Corpus:
+        given = Path(path).expanduser()
+        try:
+            st = given.stat()
+        except FileNotFoundError:
+            raise CorpusError(f"no such file or folder: {given}") from None
+        except OSError as err:
+            raise CorpusError(f"cannot open {given}: {_os_reason(err)}") from None
+        resolved = given.resolve()
+        if stat.S_ISDIR(st.st_mode):
+            if not os.access(resolved, os.R_OK | os.X_OK):
+                raise CorpusError(f"cannot read folder {given}: permission denied")
+            return cls(resolved)
+        if stat.S_ISREG(st.st_mode):
+            return cls(resolved.parent, resolved)
+        raise CorpusError(f"not a file or folder: {given}")
+
+    @property
+    def location(self) -> Path:
+        """The path the user named: the folder, or the single file."""
+        return self.single or self.root
+
+    def scan(self) -> Iterator[SourceFile | Skipped]:
+        """Every candidate document in a stable order (sorted by id)."""
+        if self.single is not None:
+            yield from self._entry(self.single, self.single.name)
+            return
+        yield from self._walk(self.root, PurePosixPath(), set())
+
+    def path_of(self, doc_id: str) -> Path | None:
+        """The file for ``doc_id``, or None when the id would leave the corpus."""
+        if self.single is not None:
+            return self.single if doc_id == self.single.name else None
+        rel = PurePosixPath(doc_id)
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            return None
+        return self.root.joinpath(*rel.parts)
+
+    def _walk(
+        self, folder: Path, rel: PurePosixPath, ancestors: set[tuple[int, int]]
+    ) -> Iterator[SourceFile | Skipped]:
+        try:
+            st = folder.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                yield Skipped(f"{rel}/", "symlink loop (folder links back to a parent)")
+                return
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            yield Skipped(f"{rel}/" if rel.parts else "./", f"cannot read folder: {_os_reason(err)}")
+            return
+        inner = ancestors | {key}
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue  # .git, .DS_Store, editor swap files: never documents
+            child_rel = rel / name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError as err:
+                yield Skipped(str(child_rel), _os_reason(err))
+                continue
+            if is_dir:
+                yield from self._walk(Path(entry.path), child_rel, inner)
+            elif Path(name).suffix.lower() in SUFFIXES:
+                yield from self._entry(Path(entry.path), str(child_rel))
+
+    def _entry(self, path: Path, doc_id: str) -> Iterator[SourceFile | Skipped]:
+        try:
+            doc_id.encode("utf-8")
+        except UnicodeEncodeError:
+            yield Skipped(doc_id.encode("utf-8", "replace").decode("utf-8"), "file name is not valid UTF-8")
+            return
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            yield Skipped(doc_id, "broken symlink" if path.is_symlink() else "vanished while being read")
+            return
+        except OSError as err:
+            yield Skipped(doc_id, _os_reason(err))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            yield Skipped(doc_id, "not a regular file")
+            return
+        if st.st_size == 0:
+            yield Skipped(doc_id, "empty file")
+            return
+        if st.st_size > MAX_BYTES:
+            yield Skipped(
+                doc_id, f"too large ({st.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+            )
+            return
+        yield SourceFile(doc_id, path, st.st_size, st.st_mtime_ns)

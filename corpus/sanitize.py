@@ -1,0 +1,43 @@
+"""Character-level repair: newlines, control characters, invisible characters and
+the radical/compatibility look-alikes that PDF extraction puts in place of ideographs.
+
+Document text is data. Control characters become visible Control Pictures (ESC shows
+as ␛) so no document can move a terminal's cursor, retitle its window or inject
+markup, and so that what is shown is what can be searched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
+# Zero-width space, word joiner, BOM/zero-width no-break space, soft hyphen: they split
+# words invisibly ("中\u200b国" would not match 中国) and carry no meaning in prose.
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE))
+    for cp in range(0x20):
+        if chr(cp) not in "\t\n":
+            table[cp] = chr(0x2400 + cp)
+    table[0x7F] = "\u2421"
+    for cp in range(0x80, 0xA0):
+        table[cp] = "\ufffd"
+    # Kangxi radicals (⼈ for 人) and CJK compatibility ideographs: same glyph, other code
+    # point, so a search for 人 would miss them. Only one-to-one replacements are taken.
+    for cp in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)):
+        ch = chr(cp)
+        form = "NFC" if cp >= 0xF900 else "NFKC"
+        repl = unicodedata.normalize(form, ch)
+        if len(repl) == 1 and repl != ch and unicodedata.category(repl) == "Lo":
+            table[cp] = repl
+    return table
+
+
+def sanitize(text: str) -> str:
+    """Normalise newlines to ``\\n`` and make every character safe and searchable."""
+    return _NEWLINES.sub("\n", text).translate(_table())

@@ -1,0 +1,312 @@
+"""Build and incrementally update a corpus' index.
+
+A run compares the folder with the index: files not indexed yet are added; a file whose
+size or mtime differ is read and hashed, and re-indexed only if its content changed
+(a merely touched file is remembered in touched.json); indexed files that disappeared,
+or that can no longer be read, are removed. Work is committed in batches, so an
+interrupted run keeps what it finished and the next run continues from there.
+
+Analysis (decoding, reflow, jieba, signatures) runs in worker processes for big jobs;
+the Whoosh writer stays in this process.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import errno
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import IndexWriter
+
+from corpus.discovery import Corpus, Skipped, SourceFile
+from corpus.loader import DocumentError, content_hash, read_bytes
+from corpus.locking import LockTimeout
+from index.analysis import Analyzed, analyze, analyze_batch
+from index.store import Generation, IndexError_, IndexStore
+
+# Commit after this many documents or seconds, whichever comes first: a kill loses at
+# most one batch, and each commit costs a Whoosh segment write.
+BATCH_DOCS = 5000
+BATCH_SECONDS = 60.0
+# Below this much text, starting worker processes (each loads jieba) costs more than
+# it saves.
+PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+WORKER_CHUNK = 16
+WRITER_LIMIT_MB = 128
+INLINE_POSTINGS = 1  # whoosh3 3.54 cannot inline (W3TermInfo.set_inline is missing)
+
+
+class Cancelled(Exception):
+    """The caller asked the update to stop; committed batches are kept."""
+
+
+class IndexBusy(IndexError_):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: str  # "scan" | "index" | "commit" | "done"
+    done: int = 0
+    total: int = 0
+    doc_id: str | None = None
+    analyzed: Analyzed | None = None
+
+
+@dataclass
+class UpdateReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    rebuilt: bool = False
+    seconds: float = 0.0
+    documents: int = 0  # in the index after the run
+
+    @property
+    def touched_index(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _manifest(ix: whoosh_index.Index) -> dict[str, tuple[int, int, str]]:
+    with ix.reader() as reader:
+        return {
+            stored["id"]: (stored["meta"]["size"], stored["meta"]["mtime_ns"], stored["meta"]["hash"])
+            for _, stored in reader.iter_docs()
+        }
+
+
+def _describe_os_error(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "the disk is full"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the index folder is not writable"
+    return err.strerror or str(err)
+
+
+def _codec() -> W3Codec:
+    # Most words occur in a handful of documents. Inlining short posting lists in the
+    # term table spares Whoosh a block write per term (its main cost per term), and
+    # uncompressed blocks spare zlib; the index grows a little.
+    return W3Codec(blocklimit=128, compression=0, inlinelimit=INLINE_POSTINGS)
+
+
+class _Batcher:
+    """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS."""
+
+    def __init__(self, ix: whoosh_index.Index, progress: ProgressCallback) -> None:
+        self.ix = ix
+        self.progress = progress
+        self.writer: IndexWriter | None = None
+        self.pending = 0
+        self.started = time.monotonic()
+
+    def get(self) -> IndexWriter:
+        if self.writer is None:
+            self.writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, codec=_codec())
+            self.started = time.monotonic()
+        return self.writer
+
+    def wrote(self, done: int, total: int) -> None:
+        self.pending += 1
+        if self.pending >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit(done, total, final=False)
+
+    def commit(self, done: int, total: int, *, final: bool) -> None:
+        if self.writer is None:
+            return
+        self.progress(Progress("commit", done, total))
+        writer, self.writer, self.pending = self.writer, None, 0
+        if final:
+            writer.commit()
+        else:
+            # Intermediate commits skip merging; the final commit merges small segments.
+            from whoosh.writing import NO_MERGE
+
+            writer.commit(mergetype=NO_MERGE)
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            writer, self.writer, self.pending = self.writer, None, 0
+            with contextlib.suppress(OSError):
+                writer.cancel()
+
+
+def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Skipped]:
+    """Analyse in order, in worker processes when it pays off."""
+    total_bytes = sum(source.size for source in sources)
+    if workers <= 1 or total_bytes < PARALLEL_MIN_BYTES or len(sources) < 2 * WORKER_CHUNK:
+        for source in sources:
+            yield analyze(source)
+        return
+    chunks = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
+    # "spawn": the caller may be a threaded app (the TUI), where fork is unsafe.
+    context = multiprocessing.get_context("spawn")
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    window = 4 * workers  # bounded look-ahead keeps memory flat on big corpora
+    pending: list[concurrent.futures.Future[list[Analyzed | Skipped]]] = []
+    next_chunk = 0
+    finished = False
+    try:
+        while next_chunk < len(chunks) or pending:
+            while next_chunk < len(chunks) and len(pending) < window:
+                pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
+                next_chunk += 1
+            yield from pending.pop(0).result()
+        finished = True
+    finally:
+        # On cancel or error, do not wait for chunks nobody will read.
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def update_index(
+    corpus: Corpus,
+    store: IndexStore,
+    progress: ProgressCallback | None = None,
+    *,
+    workers: int | None = None,
+    cancel: threading.Event | None = None,
+    lock_timeout: float | None = None,
+) -> UpdateReport:
+    """Bring the index up to date with the corpus. Raises ``IndexBusy`` when another
+    process holds the write lock past ``lock_timeout``, ``Cancelled`` when ``cancel``
+    is set, ``IndexError_`` for disk problems (the last commit stays readable)."""
+    notify: ProgressCallback = progress or (lambda event: None)
+    started = time.monotonic()
+    try:
+        lock = store.write_lock(timeout=lock_timeout)
+        lock.acquire()
+    except LockTimeout:
+        raise IndexBusy("another zhreader process is updating this index") from None
+    except OSError as err:
+        raise IndexError_(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
+    try:
+        report = _update_locked(corpus, store, notify, workers or _default_workers(), cancel)
+    except OSError as err:
+        raise IndexError_(
+            f"index update stopped: {_describe_os_error(err)} (the last committed index is kept)"
+        ) from None
+    finally:
+        lock.release()
+    report.seconds = time.monotonic() - started
+    notify(Progress("done", report.documents, report.documents))
+    return report
+
+
+def _plan(
+    sources: Iterable[SourceFile],
+    manifest: dict[str, tuple[int, int, str]],
+    touched: dict[str, tuple[int, int]],
+    report: UpdateReport,
+) -> list[SourceFile]:
+    work: list[SourceFile] = []
+    for source in sources:
+        known = manifest.get(source.doc_id)
+        if known is None:
+            work.append(source)
+            continue
+        size, mtime_ns, digest = known
+        if (source.size, source.mtime_ns) in ((size, mtime_ns), touched.get(source.doc_id)):
+            report.unchanged += 1
+            continue
+        try:
+            same = content_hash(read_bytes(source)) == digest
+        except DocumentError:
+            same = False  # let analysis report why it cannot be read
+        if same:
+            touched[source.doc_id] = (source.size, source.mtime_ns)
+            report.unchanged += 1
+        else:
+            work.append(source)
+    return work
+
+
+def _update_locked(
+    corpus: Corpus, store: IndexStore, notify: ProgressCallback, workers: int, cancel: threading.Event | None
+) -> UpdateReport:
+    report = UpdateReport()
+    generation: Generation | None = store.current()
+    if generation is None:
+        generation = store.create_generation()
+        report.rebuilt = True
+    ix = generation.open()
+    manifest = _manifest(ix)
+    touched = {doc: stat for doc, stat in generation.read_touched().items() if doc in manifest}
+
+    notify(Progress("scan"))
+    sources: list[SourceFile] = []
+    for item in corpus.scan():
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        else:
+            sources.append(item)
+    present = {source.doc_id for source in sources}
+    removed = sorted(doc for doc in manifest if doc not in present)
+    work = _plan(sources, manifest, touched, report)
+
+    batcher = _Batcher(ix, notify)
+    try:
+        if removed:
+            writer = batcher.get()
+            for doc_id in removed:
+                writer.delete_by_term("id", doc_id)
+            report.removed.extend(removed)
+        total = len(work)
+        for done, result in enumerate(_analyses(work, workers), start=1):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
+            writer = batcher.get()
+            if isinstance(result, Skipped):
+                report.skipped.append(result)
+                if result.doc_id in manifest:
+                    # It was indexed but cannot be read now: keep no stale copy.
+                    writer.delete_by_term("id", result.doc_id)
+                    report.removed.append(result.doc_id)
+                notify(Progress("index", done, total, result.doc_id))
+                continue
+            fields = {
+                "id": result.doc_id,
+                "meta": result.meta(),
+                "words": result.word_counts,
+                "text": result.text.encode("utf-8"),
+                "blocks": result.blocks_json.encode("utf-8"),
+                "sig": result.sig,
+            }
+            if result.doc_id in manifest:
+                writer.update_document(**fields)
+                report.changed.append(result.doc_id)
+            else:
+                writer.add_document(**fields)
+                report.added.append(result.doc_id)
+            touched.pop(result.doc_id, None)
+            notify(Progress("index", done, total, result.doc_id, result))
+            batcher.wrote(done, total)
+        batcher.commit(total, total, final=True)
+    except BaseException:
+        batcher.cancel()
+        raise
+    generation.write_touched(touched)
+    if not generation.complete:
+        generation = generation.write_meta(complete=True)
+    store.remove_other_generations(keep=generation)
+    report.documents = len(manifest) + len(report.added) - len(report.removed)
+    return report

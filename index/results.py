@@ -1,0 +1,78 @@
+"""What a search returns: documents in rank order, each with its hits.
+
+Hit counts are computed for every matching document (the document list shows them);
+hit offsets and snippets only when asked for, since a one-character query can have
+hundreds of thousands of hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+SNIPPET_CONTEXT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    left: str
+    hit: str
+    right: str
+
+    def __str__(self) -> str:
+        return f"{self.left}{self.hit}{self.right}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    block: int  # index of the paragraph (block) holding the hit
+    snippet: Snippet
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.block,
+            "snippet": str(self.snippet),
+            "kwic": {"left": self.snippet.left, "hit": self.snippet.hit, "right": self.snippet.right},
+        }
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    title: str
+    score: float
+    hit_count: int
+    _load_hits: Callable[[], list[Hit]] = field(repr=False, compare=False)
+    _hits: list[Hit] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = self._load_hits()
+        return self._hits
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc_id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "hit_count": self.hit_count,
+            "hits": [hit.as_json() for hit in self.hits],
+        }
+
+
+@dataclass
+class SearchResult:
+    query: str
+    docs: list[DocResult]
+    total_docs: int  # documents matching (docs may be cut by a limit)
+    total_hits: int
+    notices: tuple[str, ...] = ()
+    seconds: float = 0.0
+    index_complete: bool = True
+    searched_docs: int = 0  # documents in the index

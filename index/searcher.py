@@ -1,0 +1,324 @@
+"""Search an index: exact literal matching, BM25 ranking, hits with snippets.
+
+For each term: the n-gram signatures give the documents that may contain it (no
+misses), and each of those is scanned for the literal (no false hits). Terms are
+evaluated rarest group first so later groups only scan survivors.
+
+Ranking, per document: title matches first; then BM25 of the literal occurrences plus
+BM25 over jieba words (the query split into words of the index's vocabulary, so no
+dictionary load is needed to answer a query). A word-aligned match (马克 the name)
+thereby outranks the same characters inside a longer word (马克思).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from whoosh.reading import IndexReader
+
+from corpus.document import Document
+from index import signature
+from index.matching import Matcher
+from index.query import Query, parse
+from index.results import SNIPPET_CONTEXT, DocResult, Hit, SearchResult, Snippet
+from index.store import Generation, IndexError_, IndexStore
+
+K1 = 1.2
+B = 0.75
+MAX_WORD_LEN = 8
+
+
+class IndexMissing(IndexError_):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class DocEntry:
+    index: int  # position in Searcher.docs
+    docnum: int
+    doc_id: str
+    title: str  # for display, "…" when cut
+    title_text: str  # exactly text[title_span]: what title: terms are matched against
+    title_span: tuple[int, int]
+    length: int
+    encoding: str
+
+
+def bm25(tf: float, df: int, n_docs: int, length: float, avg_length: float) -> float:
+    idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+    return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (avg_length or 1)))
+
+
+class Searcher:
+    """A read view of one index generation. Thread-safe; cheap to keep open."""
+
+    def __init__(self, generation: Generation) -> None:
+        self.generation = generation
+        self.complete = generation.complete
+        self._lock = threading.RLock()
+        self._ix = generation.open()
+        self._reader: IndexReader = self._ix.reader()
+        docs: list[DocEntry] = []
+        for docnum, stored in sorted(self._reader.iter_docs(), key=lambda item: item[1]["id"]):
+            meta = stored["meta"]
+            docs.append(
+                DocEntry(
+                    len(docs),
+                    docnum,
+                    stored["id"],
+                    meta["title"],
+                    meta["title_text"],
+                    tuple(meta["title_span"]),
+                    meta["length"],
+                    meta["encoding"],
+                )
+            )
+        self.docs = docs
+        self._by_id = {entry.doc_id: entry for entry in docs}
+        self._texts: dict[int, str] = {}
+        self._word_postings: dict[str, dict[int, int]] = {}
+
+    @classmethod
+    def open(cls, store: IndexStore) -> Searcher:
+        generation = store.current()
+        if generation is None:
+            raise IndexMissing(f"no index yet for {store.corpus_location} (run: zhreader index)")
+        return cls(generation)
+
+    def close(self) -> None:
+        with self._lock:
+            self._reader.close()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ---------------------------------------------------------------------
+
+    def entry(self, doc_id: str) -> DocEntry | None:
+        return self._by_id.get(doc_id)
+
+    def text(self, entry: DocEntry) -> str:
+        cached = self._texts.get(entry.docnum)
+        if cached is None:
+            with self._lock:
+                cached = bytes(self._text_column[entry.docnum]).decode("utf-8")
+            self._texts[entry.docnum] = cached
+        return cached
+
+    def document(self, doc_id: str) -> Document | None:
+        entry = self._by_id.get(doc_id)
+        if entry is None:
+            return None
+        with self._lock:
+            blocks = bytes(self._reader.column_reader("blocks")[entry.docnum]).decode("utf-8")
+        return Document.from_stored(entry.doc_id, self.text(entry), blocks, entry.title_span, entry.encoding)
+
+    def preload(self) -> None:
+        """Read every signature and text now (a background thread's job in the TUI)."""
+        _ = self._signatures
+        for entry in self.docs:
+            self.text(entry)
+
+    @cached_property
+    def _text_column(self):  # type: ignore[no-untyped-def]
+        return self._reader.column_reader("text")
+
+    @cached_property
+    def _signatures(self) -> dict[int, list[tuple[int, int]]]:
+        """Documents grouped by signature size: {bits: [(doc index, signature)]}."""
+        groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        with self._lock:
+            column = self._reader.column_reader("sig")
+            for entry in self.docs:
+                raw = bytes(column[entry.docnum])
+                groups[len(raw) * 8].append((entry.index, signature.as_int(raw)))
+        return dict(groups)
+
+    @cached_property
+    def _avg_length(self) -> float:
+        return sum(entry.length for entry in self.docs) / max(len(self.docs), 1)
+
+    # -- matching ----------------------------------------------------------------------
+
+    def _candidates(self, matcher: Matcher) -> list[int]:
+        if matcher.term.field == "title":
+            return [entry.index for entry in self.docs]
+        found: list[int] = []
+        keys = matcher.keys
+        for bits, members in self._signatures.items():
+            need = signature.mask(keys, bits)
+            found.extend(index for index, sig in members if sig & need == need)
+        found.sort()
+        return found
+
+    def _count(self, matcher: Matcher, entry: DocEntry) -> int:
+        if matcher.term.field == "title":
+            return matcher.count(entry.title_text)
+        return matcher.count(self.text(entry))
+
+    def _verify(self, matcher: Matcher, pool: Iterable[int]) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for index in pool:
+            count = self._count(matcher, self.docs[index])
+            if count:
+                counts[index] = count
+        return counts
+
+    def _spans(self, matcher: Matcher, entry: DocEntry) -> list[tuple[int, int]]:
+        if matcher.term.field == "title":
+            start, end = entry.title_span
+            return matcher.spans(self.text(entry), start, end)
+        return matcher.spans(self.text(entry))
+
+    # -- ranking -----------------------------------------------------------------------
+
+    def _in_vocabulary(self, word: str) -> bool:
+        with self._lock:
+            return ("words", word.encode("utf-8")) in self._reader
+
+    def _query_words(self, matcher: Matcher) -> list[str]:
+        """Greedy longest-match split of the term into words the index knows."""
+        found: list[str] = []
+        for part in matcher.parts:
+            i = 0
+            while i < len(part):
+                for size in range(min(MAX_WORD_LEN, len(part) - i), 0, -1):
+                    word = part[i : i + size]
+                    if self._in_vocabulary(word):
+                        found.append(word)
+                        i += size
+                        break
+                else:
+                    i += 1
+        return found
+
+    def _postings(self, word: str) -> dict[int, int]:
+        cached = self._word_postings.get(word)
+        if cached is None:
+            with self._lock:
+                matcher = self._reader.postings("words", word.encode("utf-8"))
+                cached = {}
+                while matcher.is_active():
+                    cached[matcher.id()] = int(matcher.weight())
+                    matcher.next()
+            if len(self._word_postings) > 512:
+                self._word_postings.clear()
+            self._word_postings[word] = cached
+        return cached
+
+    def _word_scores(self, matchers: list[Matcher], alive: set[int]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        if not alive:
+            return scores
+        n_docs = len(self.docs)
+        by_docnum = {self.docs[index].docnum: index for index in alive}
+        for matcher in matchers:
+            if matcher.term.field is not None:
+                continue
+            for word in self._query_words(matcher):
+                postings = self._postings(word)
+                df = len(postings)
+                for docnum, tf in postings.items():
+                    index = by_docnum.get(docnum)
+                    if index is None:
+                        continue
+                    scores[index] += bm25(tf, df, n_docs, self.docs[index].length, self._avg_length)
+        return scores
+
+    # -- hits --------------------------------------------------------------------------
+
+    def _hits(self, entry: DocEntry, matchers: list[Matcher]) -> list[Hit]:
+        text = self.text(entry)
+        document = self.document(entry.doc_id)
+        spans = sorted({span for matcher in matchers for span in self._spans(matcher, entry)})
+        hits: list[Hit] = []
+        for start, end in spans:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if line_end == -1:
+                line_end = len(text)
+            left = text[max(line_start, start - SNIPPET_CONTEXT) : start].replace("\t", " ")
+            right = text[end : min(line_end, end + SNIPPET_CONTEXT)].replace("\t", " ")
+            block = document.block_at(start) if document is not None else 0
+            hits.append(Hit(start, end, block, Snippet(left, text[start:end].replace("\t", " "), right)))
+        return hits
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(self, query: str | Query, limit: int | None = None) -> SearchResult:
+        started = time.perf_counter()
+        parsed = parse(query) if isinstance(query, str) else query
+        groups = [[Matcher.for_term(term) for term in group] for group in parsed.groups]
+        excluded = [Matcher.for_term(term) for term in parsed.excluded]
+        positive = [matcher for group in groups for matcher in group]
+
+        candidates = {id(m): self._candidates(m) for m in positive}
+        counts: dict[int, dict[int, int]] = {}
+        alive: set[int] | None = None
+        for group in sorted(groups, key=lambda g: sum(len(candidates[id(m)]) for m in g)):
+            group_docs: set[int] = set()
+            for matcher in group:
+                pool = candidates[id(matcher)]
+                if alive is not None:
+                    pool = [index for index in pool if index in alive]
+                found = self._verify(matcher, pool)
+                counts[id(matcher)] = found
+                group_docs.update(found)
+            alive = group_docs if alive is None else alive & group_docs
+        if alive is None:
+            alive = {entry.index for entry in self.docs}
+        for matcher in excluded:
+            pool = [index for index in self._candidates(matcher) if index in alive]
+            alive -= self._verify(matcher, pool).keys()
+
+        n_docs = len(self.docs)
+        word_scores = self._word_scores(positive, alive)
+        ranked: list[tuple[tuple[int, float], DocEntry, int]] = []
+        for index in alive:
+            entry = self.docs[index]
+            score = word_scores.get(index, 0.0)
+            hit_count = 0
+            in_title = 0
+            for matcher in positive:
+                count = counts.get(id(matcher), {}).get(index, 0)
+                if not count:
+                    continue
+                hit_count += count
+                df = len(candidates[id(matcher)])
+                score += bm25(count, df, n_docs, entry.length, self._avg_length)
+                if matcher.term.field == "title" or matcher.count(entry.title_text):
+                    in_title += 1
+            ranked.append(((in_title, score), entry, hit_count))
+        ranked.sort(key=lambda item: (-item[0][0], -item[0][1], item[1].doc_id))
+
+        total_hits = sum(hit_count for _, _, hit_count in ranked)
+        shown = ranked if not limit else ranked[:limit]
+        docs = [
+            DocResult(
+                entry.doc_id,
+                entry.title,
+                key[0] * 100.0 + key[1],
+                hit_count,
+                (lambda entry=entry: self._hits(entry, positive)),
+            )
+            for key, entry, hit_count in shown
+        ]
+        return SearchResult(
+            query=parsed.raw,
+            docs=docs,
+            total_docs=len(ranked),
+            total_hits=total_hits,
+            notices=parsed.notices,
+            seconds=time.perf_counter() - started,
+            index_complete=self.complete,
+            searched_docs=n_docs,
+        )

@@ -1,0 +1,148 @@
+"""Where a corpus' index lives and which copy of it is current.
+
+Layout of an index folder (under the user cache directory unless ``--index-dir``)::
+
+    CURRENT              {"generation": "g-…"}: replaced atomically
+    write.lock           held by the one process updating the index
+    g-<id>/              a Whoosh index plus zhreader-index.json (schema, version,
+                         corpus, complete) and touched.json (see indexer)
+
+An index written by another schema or zhreader version is never opened: a new
+generation is built beside it, CURRENT is switched to it, and the old one is removed
+once the new one is complete. Whoosh commits are atomic (its table of contents is
+renamed into place), so a killed writer leaves the last commit readable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from corpus import atomic, paths
+from corpus.discovery import Corpus
+from corpus.locking import FileLock
+from corpus.version import __version__
+from index.schema import SCHEMA_VERSION, make_schema
+
+META_NAME = "zhreader-index.json"
+CURRENT_NAME = "CURRENT"
+LOCK_NAME = "write.lock"
+TOUCHED_NAME = "touched.json"
+
+
+class IndexError_(Exception):
+    """An index problem worth one line to the user."""
+
+
+@dataclass(frozen=True)
+class Generation:
+    path: Path
+    meta: dict[str, Any]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.meta.get("complete"))
+
+    @property
+    def compatible(self) -> bool:
+        return self.meta.get("schema") == SCHEMA_VERSION and self.meta.get("version") == __version__
+
+    def open(self) -> whoosh_index.Index:
+        return FileStorage(str(self.path)).open_index(schema=make_schema())
+
+    def write_meta(self, **changes: Any) -> Generation:
+        meta = {**self.meta, **changes}
+        atomic.write_text(self.path / META_NAME, json.dumps(meta, ensure_ascii=False, indent=1))
+        return Generation(self.path, meta)
+
+    def read_touched(self) -> dict[str, tuple[int, int]]:
+        try:
+            raw = json.loads((self.path / TOUCHED_NAME).read_text("utf-8"))
+            return {doc: (int(size), int(mtime)) for doc, (size, mtime) in raw.items()}
+        except (OSError, ValueError, TypeError):
+            return {}  # only a cache: without it, changed-looking files are re-hashed
+
+    def write_touched(self, touched: dict[str, tuple[int, int]]) -> None:
+        atomic.write_text(self.path / TOUCHED_NAME, json.dumps(touched, ensure_ascii=False))
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        value = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+class IndexStore:
+    def __init__(self, root: Path, corpus_location: Path) -> None:
+        self.root = root
+        self.corpus_location = corpus_location
+
+    @classmethod
+    def for_corpus(cls, corpus: Corpus, index_dir: Path | None = None) -> IndexStore:
+        root = index_dir if index_dir is not None else paths.cache_dir() / "indexes" / paths.corpus_key(corpus.location)
+        return cls(root.expanduser().resolve(), corpus.location)
+
+    def write_lock(self, timeout: float | None = None) -> FileLock:
+        return FileLock(self.root / LOCK_NAME, timeout=timeout)
+
+    def current(self) -> Generation | None:
+        """The generation CURRENT names, if it exists and this zhreader can read it."""
+        pointer = _read_json(self.root / CURRENT_NAME)
+        if not pointer or not isinstance(pointer.get("generation"), str):
+            return None
+        path = self.root / pointer["generation"]
+        meta = _read_json(path / META_NAME)
+        if meta is None or not whoosh_index.exists_in(str(path)):
+            return None
+        generation = Generation(path, meta)
+        return generation if generation.compatible else None
+
+    def current_stamp(self) -> tuple[str, int] | None:
+        """Changes whenever a new generation or a new commit becomes current: lets a
+        long-running reader notice that another process updated the index."""
+        generation = self.current()
+        if generation is None:
+            return None
+        try:
+            storage = FileStorage(str(generation.path))
+            return generation.path.name, whoosh_index.TOC._latest_generation(storage, "MAIN")
+        except OSError:  # a half-deleted folder just means "changed"
+            return None
+
+    def create_generation(self) -> Generation:
+        """A new empty index, made current at once so readers see partial progress."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        path = self.root / name
+        path.mkdir()
+        FileStorage(str(path)).create_index(make_schema())
+        generation = Generation(
+            path,
+            {
+                "format": "zhreader-index",
+                "schema": SCHEMA_VERSION,
+                "version": __version__,
+                "corpus": str(self.corpus_location),
+                "complete": False,
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            },
+        ).write_meta()
+        atomic.write_text(self.root / CURRENT_NAME, json.dumps({"generation": name}))
+        return generation
+
+    def remove_other_generations(self, keep: Generation) -> None:
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith("g-") and child != keep.path:
+                with contextlib.suppress(OSError):
+                    shutil.rmtree(child)

@@ -1,0 +1,245 @@
+"""The ``zhreader`` command line: the reader by default, and index/search/show for scripts.
+
+Data goes to stdout, messages and progress to stderr. Exit codes: 0 success, 1 nothing
+found, 2 bad input (usage, missing path, unparseable query), 130 interrupted.
+Document text is printed as data: Rich output is built from Text objects, never markup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from corpus import Corpus, CorpusError, sample_corpus
+from corpus.version import __version__
+from index import IndexError_, IndexStore, QueryError, Searcher, UpdateReport
+
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    err_console.print(Text(f"zhreader: error: {message}"))
+    raise SystemExit(code)
+
+
+def open_corpus(path: str | None) -> Corpus:
+    try:
+        return Corpus.open(path if path is not None else sample_corpus())
+    except CorpusError as err:
+        fail(str(err))
+
+
+def make_store(corpus: Corpus, index_dir: str | None) -> IndexStore:
+    return IndexStore.for_corpus(corpus, Path(index_dir) if index_dir else None)
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    try:
+        yield
+    except KeyboardInterrupt:
+        err_console.print(Text("zhreader: interrupted: committed work is kept; run the command again to finish"))
+        raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+def run_update(corpus: Corpus, store: IndexStore, *, show_progress: bool) -> UpdateReport:
+    """Update the index with a Rich progress bar on stderr (when it is a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from index import Progress as IndexProgress
+    from index import update_index
+
+    visible = show_progress and err_console.is_terminal
+    with (
+        _interruptible(),
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[doc]}", markup=False),
+            console=err_console,
+            transient=True,
+            disable=not visible,
+        ) as bar,
+    ):
+        task = bar.add_task("Scanning", total=None, doc="")
+
+        def on_progress(event: IndexProgress) -> None:
+            if event.phase == "index":
+                bar.update(
+                    task, description="Indexing", completed=event.done, total=event.total, doc=event.doc_id or ""
+                )
+            elif event.phase == "commit":
+                bar.update(task, description="Saving", doc="")
+
+        try:
+            return update_index(corpus, store, on_progress)
+        except IndexError_ as err:
+            fail(str(err), 1)
+
+
+def _print_report(report: UpdateReport, corpus: Corpus) -> None:
+    parts = [
+        f"{len(report.added)} added",
+        f"{len(report.changed)} changed",
+        f"{len(report.removed)} removed",
+        f"{report.unchanged} unchanged",
+    ]
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    err_console.print(
+        Text(f"{corpus.location}: {report.documents} documents indexed in {report.seconds:.1f} s ({', '.join(parts)})")
+    )
+    for skipped in report.skipped:
+        err_console.print(Text(f"  skipped {skipped.doc_id}: {skipped.reason}"))
+
+
+def ready_searcher(corpus: Corpus, index_dir: str | None) -> Searcher:
+    store = make_store(corpus, index_dir)
+    report = run_update(corpus, store, show_progress=True)
+    for skipped in report.skipped:
+        err_console.print(Text(f"zhreader: skipped {skipped.doc_id}: {skipped.reason}"))
+    try:
+        return Searcher.open(store)
+    except IndexError_ as err:
+        fail(str(err), 1)
+
+
+class _DefaultGroup(click.Group):
+    """``zhreader PATH`` means ``zhreader open PATH``; subcommands win over paths."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zhreader")
+def main() -> None:
+    """A keyboard-first terminal reader for collections of Chinese documents.
+
+    Run without a command to open the reader on PATH (a folder or a file; the bundled
+    sample corpus when PATH is left out).
+    """
+
+
+@main.command("open")
+@click.argument("path", required=False)
+@click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
+def open_command(path: str | None, index_dir: str | None) -> None:
+    """Open the reader on PATH (default: the sample corpus)."""
+    corpus = open_corpus(path)
+    searcher = ready_searcher(corpus, index_dir)
+    with searcher:
+        for entry in searcher.docs:
+            line = Text()
+            line.append(entry.doc_id, style="dim")
+            line.append("  ")
+            line.append(entry.title, style="bold")
+            line.append(f"  {entry.length:,} 字", style="dim")
+            out_console.print(line)
+
+
+@main.command("index")
+@click.argument("path", required=False)
+@click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
+def index_command(path: str | None, index_dir: str | None) -> None:
+    """Build or update the index of PATH (default: the sample corpus)."""
+    corpus = open_corpus(path)
+    report = run_update(corpus, make_store(corpus, index_dir), show_progress=True)
+    _print_report(report, corpus)
+
+
+def _snippet_line(hit: Any, width: int = 20) -> Text:
+    line = Text("  ")
+    line.append(f"¶{hit.block:<4}", style="dim")
+    line.append(hit.snippet.left.rjust(width // 2) if len(hit.snippet.left) < width else hit.snippet.left)
+    line.append(hit.snippet.hit, style="bold reverse")
+    line.append(hit.snippet.right)
+    return line
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--corpus", "corpus_path", metavar="PATH", help="Folder or file to search (default: the sample corpus).")
+@click.option(
+    "--limit", default=10, show_default=True, type=click.IntRange(min=0), help="Documents to show; 0 shows all."
+)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per matching document, in rank order.")
+@click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
+def search_command(query: str, corpus_path: str | None, limit: int, as_json: bool, index_dir: str | None) -> None:
+    """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word."""
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+        try:
+            result = searcher.search(query, limit=limit or None)
+        except QueryError as err:
+            fail(f"bad query: {err}")
+        for notice in result.notices:
+            err_console.print(Text(f"zhreader: note: {notice}"))
+        if not result.docs:
+            err_console.print(Text(f"no documents match {query!r}"))
+            raise SystemExit(EXIT_NOT_FOUND)
+        if as_json:
+            write = sys.stdout.write
+            for doc in result.docs:
+                write(json.dumps(doc.as_json(), ensure_ascii=False) + "\n")
+            return
+        for rank, doc in enumerate(result.docs, start=1):
+            head = Text(f"{rank:>3}. ")
+            head.append(doc.title, style="bold")
+            head.append(f"  {doc.doc_id}", style="dim")
+            head.append(f"  {doc.hit_count} hit{'s' if doc.hit_count != 1 else ''}", style="cyan")
+            out_console.print(head)
+            hits = doc.hits
+            for hit in hits[:3]:
+                out_console.print(_snippet_line(hit))
+            if len(hits) > 3:
+                out_console.print(Text(f"       … {len(hits) - 3} more", style="dim"))
+        shown = len(result.docs)
+        summary = f"{result.total_hits} hits in {result.total_docs} of {result.searched_docs} documents"
+        if shown < result.total_docs:
+            summary += f" (showing {shown}; --limit 0 shows all)"
+        err_console.print(Text(f"{summary}, {result.seconds * 1000:.0f} ms", style="dim"))
+
+
+@main.command("show")
+@click.argument("doc")
+@click.option(
+    "--corpus", "corpus_path", metavar="PATH", help="Folder or file holding DOC (default: the sample corpus)."
+)
+@click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
+def show_command(doc: str, corpus_path: str | None, index_dir: str | None) -> None:
+    """Print the display text of DOC, the text hit offsets refer to."""
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+        document = searcher.document(doc)
+        if document is None:
+            fail(f"no document {doc!r} in {corpus.location}", EXIT_NOT_FOUND)
+        sys.stdout.write(document.text + "\n")
+
+
+def run() -> None:
+    """Console-script entry point: no traceback reaches the user for expected trouble."""
+    try:
+        main(prog_name="zhreader")
+    except BrokenPipeError:  # `zhreader search … | head` closed the pipe: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
