@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.writing import IndexWriter
+from whoosh.writing import NO_MERGE, IndexWriter
 
 from corpus.discovery import Corpus, Skipped, SourceFile
 from corpus.loader import DocumentError, content_hash, read_bytes
@@ -41,7 +41,6 @@ BATCH_SECONDS = 60.0
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 WORKER_CHUNK = 16
 WRITER_LIMIT_MB = 128
-INLINE_POSTINGS = 1  # whoosh3 3.54 cannot inline (W3TermInfo.set_inline is missing)
 
 
 class Cancelled(Exception):
@@ -96,11 +95,19 @@ def _describe_os_error(err: OSError) -> str:
     return err.strerror or str(err)
 
 
+def _batch_docs() -> int:
+    # ZHREADER_BATCH_DOCS: a tuning knob (and how the tests make interruptions likely).
+    try:
+        return max(1, int(os.environ.get("ZHREADER_BATCH_DOCS", BATCH_DOCS)))
+    except ValueError:
+        return BATCH_DOCS
+
+
 def _codec() -> W3Codec:
-    # Most words occur in a handful of documents. Inlining short posting lists in the
-    # term table spares Whoosh a block write per term (its main cost per term), and
-    # uncompressed blocks spare zlib; the index grows a little.
-    return W3Codec(blocklimit=128, compression=0, inlinelimit=INLINE_POSTINGS)
+    # Uncompressed posting blocks spare zlib (about a tenth of the build) for an index
+    # a fifth bigger. Inlining short posting lists would save more, but whoosh3 3.54's
+    # inline path is broken (W3TermInfo.set_inline does not exist), so it stays off.
+    return W3Codec(blocklimit=128, compression=0, inlinelimit=1)
 
 
 class _Batcher:
@@ -121,27 +128,36 @@ class _Batcher:
 
     def wrote(self, done: int, total: int) -> None:
         self.pending += 1
-        if self.pending >= BATCH_DOCS or time.monotonic() - self.started >= BATCH_SECONDS:
+        if self.pending >= _batch_docs() or time.monotonic() - self.started >= BATCH_SECONDS:
             self.commit(done, total, final=False)
 
     def commit(self, done: int, total: int, *, final: bool) -> None:
         if self.writer is None:
             return
         self.progress(Progress("commit", done, total))
-        writer, self.writer, self.pending = self.writer, None, 0
-        if final:
-            writer.commit()
-        else:
-            # Intermediate commits skip merging; the final commit merges small segments.
-            from whoosh.writing import NO_MERGE
-
-            writer.commit(mergetype=NO_MERGE)
+        # Intermediate commits skip merging; the final commit merges small segments.
+        mergetype = None if final else NO_MERGE
+        try:
+            if mergetype is None:
+                self.writer.commit()
+            else:
+                self.writer.commit(mergetype=mergetype)
+        except BaseException:
+            self.cancel()
+            raise
+        self.writer, self.pending = None, 0
 
     def cancel(self) -> None:
-        if self.writer is not None:
-            writer, self.writer, self.pending = self.writer, None, 0
-            with contextlib.suppress(OSError):
-                writer.cancel()
+        writer, self.writer, self.pending = self.writer, None, 0
+        if writer is None:
+            return
+        try:
+            writer.cancel()
+        except Exception:
+            # Whoosh's own write lock must not outlive the writer, or every later
+            # update in this process would find the index locked.
+            with contextlib.suppress(Exception):
+                writer.writelock.release()
 
 
 def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Skipped]:

@@ -27,8 +27,33 @@ EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # `zhreader search … | head` closed the pipe: the reader has what it wanted.
+        # (Rich's default exits with 1, which here means "nothing found".)
+        _silence_stdout()
+        raise SystemExit(0)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextmanager
+def _pipe_safe() -> Iterator[None]:
+    """Writing into a pipe its reader closed ends the command quietly and successfully
+    (click would turn it into exit status 1, which here means "nothing found")."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_stdout()
+        raise SystemExit(0) from None
+
+
+err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = _Console(highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -197,9 +222,10 @@ def search_command(query: str, corpus_path: str | None, limit: int, as_json: boo
             err_console.print(Text(f"no documents match {query!r}"))
             raise SystemExit(EXIT_NOT_FOUND)
         if as_json:
-            write = sys.stdout.write
-            for doc in result.docs:
-                write(json.dumps(doc.as_json(), ensure_ascii=False) + "\n")
+            with _pipe_safe():
+                for doc in result.docs:
+                    sys.stdout.write(json.dumps(doc.as_json(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
             return
         for rank, doc in enumerate(result.docs, start=1):
             head = Text(f"{rank:>3}. ")
@@ -232,14 +258,25 @@ def show_command(doc: str, corpus_path: str | None, index_dir: str | None) -> No
         document = searcher.document(doc)
         if document is None:
             fail(f"no document {doc!r} in {corpus.location}", EXIT_NOT_FOUND)
-        sys.stdout.write(document.text + "\n")
+        with _pipe_safe():
+            sys.stdout.write(document.text + "\n")
+            sys.stdout.flush()
 
 
 def run() -> None:
     """Console-script entry point: no traceback reaches the user for expected trouble."""
     try:
-        main(prog_name="zhreader")
-    except BrokenPipeError:  # `zhreader search … | head` closed the pipe: not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(0) from None
+        main.main(prog_name="zhreader", standalone_mode=False)
+        code = 0
+    except click.exceptions.Exit as exit_:
+        code = exit_.exit_code
+    except click.ClickException as err:
+        err.show()
+        code = err.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        err_console.print(Text("zhreader: interrupted"))
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 0
+    raise SystemExit(code)
