@@ -113,9 +113,10 @@ def _codec() -> W3Codec:
 class _Batcher:
     """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS."""
 
-    def __init__(self, ix: whoosh_index.Index, progress: ProgressCallback) -> None:
+    def __init__(self, ix: whoosh_index.Index, progress: ProgressCallback, batch_docs: int) -> None:
         self.ix = ix
         self.progress = progress
+        self.batch_docs = batch_docs
         self.writer: IndexWriter | None = None
         self.pending = 0
         self.started = time.monotonic()
@@ -128,7 +129,7 @@ class _Batcher:
 
     def wrote(self, done: int, total: int) -> None:
         self.pending += 1
-        if self.pending >= _batch_docs() or time.monotonic() - self.started >= BATCH_SECONDS:
+        if self.pending >= self.batch_docs or time.monotonic() - self.started >= BATCH_SECONDS:
             self.commit(done, total, final=False)
 
     def commit(self, done: int, total: int, *, final: bool) -> None:
@@ -202,6 +203,7 @@ def update_index(
     workers: int | None = None,
     cancel: threading.Event | None = None,
     lock_timeout: float | None = None,
+    batch_docs: int | None = None,
 ) -> UpdateReport:
     """Bring the index up to date with the corpus. Raises ``IndexBusy`` when another
     process holds the write lock past ``lock_timeout``, ``Cancelled`` when ``cancel``
@@ -216,7 +218,8 @@ def update_index(
     except OSError as err:
         raise IndexError_(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
     try:
-        report = _update_locked(corpus, store, notify, workers or _default_workers(), cancel)
+        batch = batch_docs or _batch_docs()
+        report = _update_locked(corpus, store, notify, workers or _default_workers(), cancel, batch)
     except OSError as err:
         raise IndexError_(
             f"index update stopped: {_describe_os_error(err)} (the last committed index is kept)"
@@ -257,7 +260,12 @@ def _plan(
 
 
 def _update_locked(
-    corpus: Corpus, store: IndexStore, notify: ProgressCallback, workers: int, cancel: threading.Event | None
+    corpus: Corpus,
+    store: IndexStore,
+    notify: ProgressCallback,
+    workers: int,
+    cancel: threading.Event | None,
+    batch_docs: int,
 ) -> UpdateReport:
     report = UpdateReport()
     generation: Generation | None = store.current()
@@ -279,7 +287,7 @@ def _update_locked(
     removed = sorted(doc for doc in manifest if doc not in present)
     work = _plan(sources, manifest, touched, report)
 
-    batcher = _Batcher(ix, notify)
+    batcher = _Batcher(ix, notify, batch_docs)
     try:
         if removed:
             writer = batcher.get()

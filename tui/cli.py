@@ -170,15 +170,13 @@ def main() -> None:
 def open_command(path: str | None, index_dir: str | None) -> None:
     """Open the reader on PATH (default: the sample corpus)."""
     corpus = open_corpus(path)
-    searcher = ready_searcher(corpus, index_dir)
-    with searcher:
-        for entry in searcher.docs:
-            line = Text()
-            line.append(entry.doc_id, style="dim")
-            line.append("  ")
-            line.append(entry.title, style="bold")
-            line.append(f"  {entry.length:,} 字", style="dim")
-            out_console.print(line)
+    store = make_store(corpus, index_dir)
+    if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
+        # Textual draws on stderr and reads keys from stdin.
+        fail("the reader needs a terminal; for scripts use: zhreader search, show or index")
+    from tui.app import ZhreaderApp  # Textual is imported only when the reader opens
+
+    ZhreaderApp(corpus, store).run()
 
 
 @main.command("index")

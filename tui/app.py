@@ -1,0 +1,87 @@
+"""The Textual application: a reader for one corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from corpus import Corpus
+from index import IndexStore
+from tui.commands import DocumentCommands
+from tui.library import Library
+from tui.positions import Positions
+from tui.screens.help_screen import HelpScreen
+from tui.screens.main_screen import MainScreen
+from tui.settings import Settings
+from tui.widgets.document_list import DocumentList, DocumentPane
+from tui.widgets.line_list import LineList
+from tui.widgets.reader import ReaderView
+
+
+class ZhreaderApp(App[None]):
+    TITLE = "zhreader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {DocumentCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette"),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: IndexStore,
+        *,
+        positions: Positions | None = None,
+        settings: Settings | None = None,
+        show_timings: bool = True,
+    ) -> None:
+        super().__init__()
+        self.show_timings = show_timings  # search latency in the summary (off for snapshots)
+        self.library = Library(corpus, store)
+        self.positions = positions or Positions(corpus.location)
+        self.settings = settings or Settings()
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def on_mount(self) -> None:
+        self.install_screen(MainScreen(self.library, self.positions), name="main")
+        self.push_screen("main")
+
+    def watch_theme(self, theme: str) -> None:
+        if hasattr(self, "settings"):
+            self.settings.set("theme", theme)
+
+    @property
+    def main(self) -> MainScreen:
+        return self.get_screen("main")  # type: ignore[return-value]
+
+    def action_help(self) -> None:
+        sections = [
+            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Document list", [*DocumentList.BINDINGS, *DocumentPane.BINDINGS, *LineList.BINDINGS]),
+            ("Reader", ReaderView.BINDINGS),
+            ("Results and outline", LineList.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main
+        yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
+        yield SystemCommand(
+            "Toggle outline", "Show or hide the open document's outline (o)", main.action_toggle_outline
+        )
+        yield SystemCommand("Next hit", "Jump to the next search hit (n)", lambda: main.action_next_hit(1))
+        yield SystemCommand("Rebuild index", "Update the index now (picks up changed files)", main.rebuild_index)
+        yield SystemCommand("Help", "Show every key binding (?)", self.action_help)
+
+    async def action_quit(self) -> None:
+        if self.is_screen_installed("main"):
+            self.main.shutdown()
+        self.exit()

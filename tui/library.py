@@ -1,0 +1,151 @@
+"""The reader's model of a corpus: documents, the index and search, behind one lock.
+
+Knows nothing of Textual: workers call it from threads, the UI asks it for documents.
+During a first build, analysed documents are readable before the index commits them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corpus import Corpus, Document
+from index import IndexMissing, IndexStore, Searcher, SearchResult, UpdateReport, update_index
+from index import Progress as IndexProgress
+from index.analysis import Analyzed
+
+# Commit more often than the command line does: the reader can search each batch as
+# soon as it lands, and quitting never waits for a long commit.
+READER_BATCH_DOCS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    doc_id: str
+    title: str
+    length: int
+
+
+class Library:
+    def __init__(self, corpus: Corpus, store: IndexStore) -> None:
+        self.corpus = corpus
+        self.store = store
+        self._lock = threading.RLock()
+        self._searcher: Searcher | None = None
+        self._pending: dict[str, Document] = {}
+        self._stamp: tuple[str, int] | None = None
+
+    # -- index ---------------------------------------------------------------------
+
+    def open(self) -> bool:
+        """Open the current index, if there is one this version can read."""
+        try:
+            searcher = Searcher.open(self.store)
+        except IndexMissing:
+            return False
+        with self._lock:
+            self._searcher = searcher
+            self._stamp = self.store.current_stamp()
+        return True
+
+    @property
+    def searchable(self) -> bool:
+        return self._searcher is not None
+
+    @property
+    def document_count(self) -> int:
+        searcher = self._searcher
+        return len(searcher.docs) if searcher is not None else 0
+
+    @property
+    def index_complete(self) -> bool:
+        searcher = self._searcher
+        return searcher is not None and searcher.complete
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed to the index since it was opened."""
+        stamp = self.store.current_stamp()
+        return stamp is not None and stamp != self._stamp
+
+    def update(
+        self,
+        on_progress: Callable[[IndexProgress], None],
+        on_document: Callable[[Document], None],
+        cancel: threading.Event,
+    ) -> UpdateReport:
+        """Bring the index up to date, then search the new state."""
+
+        def progress(event: IndexProgress) -> None:
+            analyzed: Analyzed | None = event.analyzed
+            if analyzed is not None and (self._searcher is None or self._searcher.entry(analyzed.doc_id) is None):
+                document = Document.from_stored(
+                    analyzed.doc_id, analyzed.text, analyzed.blocks_json, analyzed.title_span, analyzed.encoding
+                )
+                with self._lock:
+                    self._pending[analyzed.doc_id] = document
+                on_document(document)
+            if event.phase == "commit" or event.phase == "done":
+                self._reopen_if_changed()
+            on_progress(event)
+
+        report = update_index(self.corpus, self.store, progress, cancel=cancel, batch_docs=READER_BATCH_DOCS)
+        self._reopen_if_changed(force=report.touched_index)
+        with self._lock:
+            self._pending.clear()
+        return report
+
+    def _reopen_if_changed(self, force: bool = False) -> None:
+        if not force and self._searcher is not None and not self.changed_elsewhere():
+            return
+        try:
+            searcher = Searcher.open(self.store)
+        except IndexMissing:
+            return
+        with self._lock:
+            # The previous searcher is left to the garbage collector: a search running in
+            # another thread may still be reading it.
+            self._searcher = searcher
+            self._stamp = self.store.current_stamp()
+            for entry in searcher.docs:
+                self._pending.pop(entry.doc_id, None)
+
+    def reopen(self) -> bool:
+        """Pick up an index another process changed; True when something changed."""
+        if not self.changed_elsewhere():
+            return False
+        self._reopen_if_changed(force=True)
+        return True
+
+    # -- documents -----------------------------------------------------------------
+
+    def summaries(self) -> list[DocSummary]:
+        with self._lock:
+            searcher = self._searcher
+            found = {}
+            if searcher is not None:
+                found = {e.doc_id: DocSummary(e.doc_id, e.title, e.length) for e in searcher.docs}
+            for doc_id, document in self._pending.items():
+                found.setdefault(doc_id, DocSummary(doc_id, document.title, len(document.text)))
+        return [found[doc_id] for doc_id in sorted(found)]
+
+    def document(self, doc_id: str) -> Document | None:
+        with self._lock:
+            pending = self._pending.get(doc_id)
+            searcher = self._searcher
+        if pending is not None:
+            return pending
+        return searcher.document(doc_id) if searcher is not None else None
+
+    # -- search --------------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = None) -> SearchResult:
+        searcher = self._searcher
+        if searcher is None:
+            raise IndexMissing("the index is still being built")
+        return searcher.search(query, limit=limit)
+
+    def preload(self) -> None:
+        searcher = self._searcher
+        if searcher is not None:
+            searcher.preload()

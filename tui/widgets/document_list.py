@@ -1,0 +1,211 @@
+"""The document list: titles with lengths, or hit counts while a search is active.
+
+Typing a character that is not a key binding (Chinese, digits) starts filtering by
+title; ``f`` opens the filter for Latin letters.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+
+from corpus.textfold import fold
+from tui.library import DocSummary
+from tui.linebreak import cells
+from tui.widgets.line_list import LineList, row_style
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cells(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def human_length(chars: int) -> str:
+    if chars < 10_000:
+        return f"{chars:,}字"
+    return f"{chars / 10_000:.1f}万字"
+
+
+class DocumentList(LineList):
+    COMPONENT_CLASSES = {
+        "document-list--cursor",
+        "document-list--count",
+        "document-list--nohits",
+        "document-list--hits",
+    }
+    BINDINGS = [
+        Binding("f", "filter", "Filter", id="documents.filter"),
+        Binding("h", "toggle_only_hits", "Only docs with hits", id="documents.only_hits"),
+    ]
+
+    class FilterRequested(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.documents: list[DocSummary] = []
+        self.hits: dict[str, int] | None = None
+        self.only_hits = False
+        self.filter_text = ""
+        self._visible: list[int] = []
+
+    @property
+    def row_count(self) -> int:
+        return len(self._visible)
+
+    @property
+    def current(self) -> DocSummary | None:
+        if 0 <= self.cursor < len(self._visible):
+            return self.documents[self._visible[self.cursor]]
+        return None
+
+    def set_documents(self, documents: list[DocSummary]) -> None:
+        keep = self.current.doc_id if self.current else None
+        self.documents = documents
+        self._refilter(keep)
+
+    def set_hits(self, hits: dict[str, int] | None) -> None:
+        keep = self.current.doc_id if self.current else None
+        self.hits = hits
+        self._refilter(keep)
+
+    def set_filter(self, text: str) -> None:
+        keep = self.current.doc_id if self.current else None
+        self.filter_text = text
+        self._refilter(keep)
+
+    def select(self, doc_id: str) -> None:
+        for row, index in enumerate(self._visible):
+            if self.documents[index].doc_id == doc_id:
+                self.cursor = row
+                return
+
+    def _refilter(self, keep: str | None) -> None:
+        needle = fold(self.filter_text.strip())
+        visible = []
+        for index, doc in enumerate(self.documents):
+            if needle and needle not in fold(doc.title) and needle not in fold(doc.doc_id):
+                continue
+            if self.only_hits and self.hits is not None and not self.hits.get(doc.doc_id):
+                continue
+            visible.append(index)
+        self._visible = visible
+        self.rows_changed()
+        if keep is not None:
+            self.select(keep)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        shown, total = len(self._visible), len(self.documents)
+        title = f"Documents {total:,}" if shown == total else f"Documents {shown:,}/{total:,}"
+        if self.hits is not None:
+            title += f" · {sum(1 for d in self.documents if self.hits.get(d.doc_id)):,} with hits"
+        self.border_title = title
+
+    def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
+        doc = self.documents[self._visible[row]]
+        base = self.rich_style
+        if self.hits is None:
+            count = human_length(doc.length)
+            count_style = row_style(self, "document-list--count")
+            title_style = base
+        else:
+            n = self.hits.get(doc.doc_id, 0)
+            count = f"{n:,}" if n else ""
+            count_style = row_style(self, "document-list--hits")
+            title_style = base if n else row_style(self, "document-list--nohits")
+        if selected:
+            cursor = row_style(self, "document-list--cursor")
+            title_style = title_style + cursor
+            count_style = count_style + cursor
+        count_cells = cells(count)
+        title = fit(doc.title, width - count_cells - 2)
+        gap = max(width - cells(title) - count_cells - 1, 1)
+        fill = title_style if selected else base
+        return [
+            Segment(" ", fill),
+            Segment(title, title_style),
+            Segment(" " * gap, fill),
+            Segment(count, count_style),
+        ]
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterRequested(""))
+
+    def action_toggle_only_hits(self) -> None:
+        self.only_hits = not self.only_hits
+        self.set_hits(self.hits)
+        self.notify("Showing only documents with hits" if self.only_hits else "Showing all documents", timeout=2)
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys that are not bindings start the title filter: Chinese from an input
+        # method, digits, punctuation. Latin letters are bindings here; `f` first.
+        ch = event.character
+        if ch and ch.isprintable() and not ch.isspace() and (not ch.isascii() or ch.isdigit()):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.FilterRequested(ch))
+
+
+class DocumentPane(Vertical):
+    """The document list with its (usually hidden) filter box."""
+
+    DEFAULT_CSS = """
+    DocumentPane > #doc-filter { display: none; }
+    DocumentPane.-filtering > #doc-filter { display: block; }
+    """
+
+    BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="documents.clear_filter")]
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter titles…", id="doc-filter")
+        yield DocumentList(id="doc-list")
+
+    @property
+    def list(self) -> DocumentList:
+        return self.query_one(DocumentList)
+
+    @on(DocumentList.FilterRequested)
+    def _open_filter(self, message: DocumentList.FilterRequested) -> None:
+        box = self.query_one("#doc-filter", Input)
+        self.add_class("-filtering")
+        box.value = box.value + message.text if message.text else box.value
+        box.focus()
+        box.cursor_position = len(box.value)
+
+    @on(Input.Changed, "#doc-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.list.set_filter(event.value)
+
+    @on(Input.Submitted, "#doc-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.remove_class("-filtering")
+        self.list.focus()
+
+    def action_close_filter(self) -> None:
+        box = self.query_one("#doc-filter", Input)
+        if self.has_class("-filtering"):
+            box.value = ""
+            self.remove_class("-filtering")
+            self.list.focus()

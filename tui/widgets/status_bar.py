@@ -1,0 +1,55 @@
+"""The status bar: corpus, document count, index state (a progress bar while indexing
+runs in the background) and the main keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+
+def short_path(path: Path) -> str:
+    home = Path.home()
+    try:
+        return "~/" + str(path.relative_to(home)) if path != home else "~"
+    except ValueError:
+        return str(path)
+
+
+class StatusBar(Horizontal):
+    DEFAULT_CSS = """
+    StatusBar { height: 1; }
+    StatusBar > Label { height: 1; padding: 0 1; }
+    StatusBar > #status-corpus { width: auto; max-width: 40%; text-overflow: ellipsis; text-wrap: nowrap; }
+    StatusBar > #status-index { width: auto; }
+    StatusBar > ProgressBar { width: 24; height: 1; display: none; }
+    StatusBar.-indexing > ProgressBar { display: block; }
+    StatusBar > #status-keys {
+        width: 1fr; content-align-horizontal: right; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="status-corpus", markup=False)
+        yield Label("", id="status-index", markup=False)
+        yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="status-progress")
+        yield Label("/ search  n/N hits  [ ] paragraphs  o outline  ? help  q quit", id="status-keys", markup=False)
+
+    def set_corpus(self, path: Path, documents: int) -> None:
+        from corpus import sample_corpus
+
+        name = "sample corpus" if path == sample_corpus() else short_path(path)
+        self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")
+
+    def set_index_state(self, text: str) -> None:
+        self.query_one("#status-index", Label).update(text)
+
+    def set_progress(self, done: int | None, total: int | None) -> None:
+        bar = self.query_one(ProgressBar)
+        if done is None:
+            self.remove_class("-indexing")
+            return
+        self.add_class("-indexing")
+        bar.update(total=total or None, progress=done)
