@@ -20,6 +20,12 @@ from tui.widgets.document_list import DocumentList, DocumentPane
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 
+# Textual's own Tab/Shift+Tab, listed in the help under ids like ours.
+PANE_BINDINGS = [
+    Binding("tab", "app.focus_next", "Next pane", id="app.next_pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", id="app.previous_pane"),
+]
+
 
 class ZhreaderApp(App[None]):
     TITLE = "zhreader"
@@ -63,7 +69,7 @@ class ZhreaderApp(App[None]):
 
     def action_help(self) -> None:
         sections = [
-            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS, *PANE_BINDINGS]),
             ("Document list", [*DocumentList.BINDINGS, *DocumentPane.BINDINGS, *LineList.BINDINGS]),
             ("Reader", ReaderView.BINDINGS),
             ("Results and outline", LineList.BINDINGS),

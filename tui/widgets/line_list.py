@@ -145,4 +145,6 @@ class LineList(ScrollView, can_focus=True):
 
 
 def row_style(widget: LineList, *names: str) -> Style:
-    return widget.get_component_rich_style(*names, partial=True)
+    """A component style on top of the widget's own (which carries the background:
+    a segment without one shows the terminal's default background)."""
+    return widget.rich_style + widget.get_component_rich_style(*names, partial=True)

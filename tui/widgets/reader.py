@@ -32,6 +32,7 @@ from tui.reader_layout import Layout, layout
 GUTTER = 2
 MAX_MEASURE = 96  # cells: longer lines are hard to read
 THREAD_LAYOUT_CHARS = 150_000  # above this, lay out in a worker thread
+SHORT_COLUMN = 8  # cells every table column keeps before long columns get more
 
 KIND_CLASS = {
     Kind.TITLE: "reader--title",
@@ -241,17 +242,37 @@ class ReaderView(ScrollView, can_focus=True):
         columns = max(len(row) for row in rows)
         caption = rows.pop(0)[0] if len(rows) > 1 and len(rows[0]) == 1 and columns > 1 else None
         header = rows.pop(0) if rows and len(rows[0]) == columns and columns > 1 else None
+        # Short columns (units, numbers) keep their natural width; the long ones share
+        # what is left in proportion to their content. (Rich would squeeze CJK columns,
+        # which have no spaces to wrap at, all alike.)
+        natural = [1] * columns
+        for row in ([header] if header else []) + rows:
+            if len(row) == 1 and columns > 1:
+                continue  # a group row spanning the table
+            for index, cell in enumerate(row):
+                natural[index] = max(natural[index], cell.cell_len)
+        room = width - 3 * (columns - 1)  # SIMPLE_HEAD without edges: " " rule plus padding
+        fixed: list[int | None] = [None] * columns
+        if sum(natural) > room:
+            # Every column keeps up to SHORT_COLUMN cells (numbers and units stay whole);
+            # the rest of the room goes to the columns that want more, by how much.
+            floor = [min(n, SHORT_COLUMN) for n in natural]
+            extra = max(room - sum(floor), 0)
+            want = [n - f for n, f in zip(natural, floor, strict=True)]
+            total = sum(want) or 1
+            fixed = [max(f + extra * w // total, 2) for f, w in zip(floor, want, strict=True)]
         table = Table(
             box=box.SIMPLE_HEAD,
             title=caption,
             title_justify="left",
             show_header=header is not None,
             expand=False,
-            style=self.get_component_rich_style("reader--table"),
+            style=self.rich_style + self.get_component_rich_style("reader--table"),
             pad_edge=False,
+            show_edge=False,
         )
         for index in range(columns):
-            table.add_column(header[index] if header else "", overflow="fold")
+            table.add_column(header[index] if header else "", overflow="fold", width=fixed[index])
         for row in rows:
             if len(row) == 1 and columns > 1:
                 row[0].stylize("bold")
@@ -312,7 +333,7 @@ class ReaderView(ScrollView, can_focus=True):
         document, result = self.document, self._layout
         if document is None or result is None:
             if y == 1:
-                placeholder = self.get_component_rich_style("reader--placeholder")
+                placeholder = base + self.get_component_rich_style("reader--placeholder")
                 return Strip([Segment("  " + self._placeholder, placeholder)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         index = round(self.scroll_y) + y
@@ -323,7 +344,11 @@ class ReaderView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         block = document.blocks[line.block]
         cursor_here = line.block == self.cursor_block and self.has_focus
-        gutter = Segment("▌ ", self.get_component_rich_style("reader--cursor")) if cursor_here else Segment("  ", base)
+        gutter = (
+            Segment("▌ ", base + self.get_component_rich_style("reader--cursor"))
+            if cursor_here
+            else Segment("  ", base)
+        )
         segments = [gutter]
         if line.table_row >= 0:
             segments.extend(self._tables.get(line.block, [[]])[line.table_row] if line.block in self._tables else [])
@@ -340,6 +365,12 @@ class ReaderView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if round(old) != round(new):
+            if self._layout is not None and self.document is not None and self.document.blocks:
+                # The passage cursor stays on screen: scrolled away, it lands on the
+                # nearest visible paragraph.
+                first, last = self._visible_blocks()
+                if not first <= self.cursor_block <= last:
+                    self.set_reactive(ReaderView.cursor_block, first if new > old else last)
             self._report()
 
     def _report(self) -> None:
