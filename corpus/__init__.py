@@ -1,10 +1,31 @@
 """Loading and cleaning documents: discovery, decoding, repair of PDF extraction damage,
-structure (blocks, outline, title). Never imports textual or the ``tui`` package."""
+structure (blocks, outline, title). Never imports textual or the ``tui`` package.
 
-from corpus.discovery import Corpus, CorpusError, Skipped, SourceFile
-from corpus.document import Block, Document, Kind, OutlineEntry, build_document
-from corpus.loader import DocumentError, Loaded, load, load_corpus
-from corpus.samples import sample_corpus
+Names are loaded on first use (PEP 562), so ``import corpus`` stays cheap for the reader's
+start-up, which needs only a few of them before its first frame.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Corpus": "corpus.discovery",
+    "CorpusError": "corpus.discovery",
+    "Skipped": "corpus.discovery",
+    "SourceFile": "corpus.discovery",
+    "Block": "corpus.document",
+    "Document": "corpus.document",
+    "Kind": "corpus.document",
+    "OutlineEntry": "corpus.document",
+    "build_document": "corpus.builder",
+    "DocumentError": "corpus.loader",
+    "Loaded": "corpus.loader",
+    "load": "corpus.loader",
+    "load_corpus": "corpus.loader",
+    "sample_corpus": "corpus.samples",
+}
 
 __all__ = [
     "Block",
@@ -22,3 +43,19 @@ __all__ = [
     "load_corpus",
     "sample_corpus",
 ]
+
+if TYPE_CHECKING:
+    from corpus.builder import build_document
+    from corpus.discovery import Corpus, CorpusError, Skipped, SourceFile
+    from corpus.document import Block, Document, Kind, OutlineEntry
+    from corpus.loader import DocumentError, Loaded, load, load_corpus
+    from corpus.samples import sample_corpus
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

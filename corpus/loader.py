@@ -6,9 +6,10 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from corpus.builder import build_document
 from corpus.decoding import DecodeError, decode
 from corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, _os_reason
-from corpus.document import Document, build_document
+from corpus.document import Document
 from corpus.reflow import WordBreaks
 from corpus.wordbreaks import JiebaWordBreaks
 

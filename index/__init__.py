@@ -1,11 +1,35 @@
 """Indexing and search: a Whoosh index per corpus with exact n-gram matching and jieba
-word ranking. Never imports textual or the ``tui`` package."""
+word ranking. Never imports textual or the ``tui`` package.
 
-from index.indexer import Cancelled, IndexBusy, Progress, UpdateReport, update_index
-from index.query import Query, QueryError, Term, parse
-from index.results import DocResult, Hit, SearchResult, Snippet
-from index.searcher import DocEntry, IndexMissing, Searcher
-from index.store import IndexError_, IndexStore
+Names are loaded on first use (PEP 562): the reader draws its first frame before Whoosh
+is imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Cancelled": "index.indexer",
+    "IndexBusy": "index.indexer",
+    "Progress": "index.indexer",
+    "UpdateReport": "index.indexer",
+    "update_index": "index.indexer",
+    "Query": "index.query",
+    "QueryError": "index.query",
+    "Term": "index.query",
+    "parse": "index.query",
+    "DocResult": "index.results",
+    "Hit": "index.results",
+    "SearchResult": "index.results",
+    "Snippet": "index.results",
+    "DocEntry": "index.searcher",
+    "IndexMissing": "index.searcher",
+    "Searcher": "index.searcher",
+    "IndexError_": "index.store",
+    "IndexStore": "index.store",
+}
 
 __all__ = [
     "Cancelled",
@@ -27,3 +51,19 @@ __all__ = [
     "parse",
     "update_index",
 ]
+
+if TYPE_CHECKING:
+    from index.indexer import Cancelled, IndexBusy, Progress, UpdateReport, update_index
+    from index.query import Query, QueryError, Term, parse
+    from index.results import DocResult, Hit, SearchResult, Snippet
+    from index.searcher import DocEntry, IndexMissing, Searcher
+    from index.store import IndexError_, IndexStore
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -16,10 +16,6 @@ from whoosh import columns, formats
 from whoosh.fields import ID, STORED, FieldType, Schema
 from whoosh.system import pack_uint
 
-# Bump whenever what is indexed, or how display text is derived, changes: an index with
-# another schema version is rebuilt rather than misread.
-SCHEMA_VERSION = 1
-
 
 class WordCounts(FieldType):
     """A scorable field indexed from a ready ``{word: count}`` mapping.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import time
 import uuid
@@ -24,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
-
 from corpus import atomic, paths
 from corpus.discovery import Corpus
 from corpus.locking import FileLock
 from corpus.version import __version__
-from index.schema import SCHEMA_VERSION, make_schema
+
+# Whoosh is imported where an index is really opened: the store is created while the
+# reader draws its first frame, when every millisecond of import time shows.
+SCHEMA_VERSION = 1  # bump whenever what is indexed, or how display text is derived, changes
 
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"
@@ -56,7 +57,11 @@ class Generation:
     def compatible(self) -> bool:
         return self.meta.get("schema") == SCHEMA_VERSION and self.meta.get("version") == __version__
 
-    def open(self) -> whoosh_index.Index:
+    def open(self):
+        from whoosh.filedb.filestore import FileStorage
+
+        from index.schema import make_schema
+
         return FileStorage(str(self.path)).open_index(schema=make_schema())
 
     def write_meta(self, **changes: Any) -> Generation:
@@ -73,6 +78,14 @@ class Generation:
 
     def write_touched(self, touched: dict[str, tuple[int, int]]) -> None:
         atomic.write_text(self.path / TOUCHED_NAME, json.dumps(touched, ensure_ascii=False))
+
+
+def _has_whoosh_index(path: Path) -> bool:
+    """Whether a Whoosh table of contents exists (without importing Whoosh)."""
+    try:
+        return any(name.startswith("_MAIN_") and name.endswith(".toc") for name in os.listdir(path))
+    except OSError:
+        return False
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -103,7 +116,7 @@ class IndexStore:
             return None
         path = self.root / pointer["generation"]
         meta = _read_json(path / META_NAME)
-        if meta is None or not whoosh_index.exists_in(str(path)):
+        if meta is None or not _has_whoosh_index(path):
             return None
         generation = Generation(path, meta)
         return generation if generation.compatible else None
@@ -114,6 +127,9 @@ class IndexStore:
         generation = self.current()
         if generation is None:
             return None
+        from whoosh import index as whoosh_index
+        from whoosh.filedb.filestore import FileStorage
+
         try:
             storage = FileStorage(str(generation.path))
             return generation.path.name, whoosh_index.TOC._latest_generation(storage, "MAIN")
@@ -126,6 +142,10 @@ class IndexStore:
         name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
         path = self.root / name
         path.mkdir()
+        from whoosh.filedb.filestore import FileStorage
+
+        from index.schema import make_schema
+
         FileStorage(str(path)).create_index(make_schema())
         generation = Generation(
             path,

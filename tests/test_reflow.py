@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.document import build_document
+from corpus.builder import build_document
 from corpus.reflow import reflow
 from corpus.sanitize import sanitize
 

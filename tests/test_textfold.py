@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.textfold import fold, fold_table, needs_folding, variants
+from corpus.textfold import fold, fold_table, needs_folding, scan_table, variants
 
 
 def test_full_width_and_case_fold_to_ascii_lowercase() -> None:
@@ -37,3 +37,7 @@ def test_every_character_is_among_the_variants_of_its_fold(ch: str) -> None:
 
 def test_table_is_one_to_one() -> None:
     assert all(len(value) == 1 for value in fold_table().values())
+
+
+def test_the_fold_ranges_cover_the_whole_basic_multilingual_plane() -> None:
+    assert fold_table() == scan_table(range(0x10000))

@@ -14,6 +14,7 @@ from tui.app import ZhreaderApp
 from tui.positions import Positions
 from tui.screens.main_screen import MainScreen
 from tui.settings import Settings
+from tui.widgets.document_list import DocumentList
 
 
 def make_app(corpus_path: Path, store: IndexStore | None, state: Path) -> ZhreaderApp:
@@ -37,14 +38,14 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], bool], timeout: float
 
 
 def main_screen(app: ZhreaderApp) -> MainScreen:
-    return app.get_screen("main")  # type: ignore[return-value]
+    return app.main
 
 
 async def ready(pilot: Pilot, documents: int) -> MainScreen:
     """Wait until the list holds ``documents`` documents and the index is searchable."""
     app: ZhreaderApp = pilot.app  # type: ignore[assignment]
-    await wait_until(pilot, lambda: app.is_screen_installed("main"), what="the main screen")
     screen = main_screen(app)
+    await wait_until(pilot, lambda: screen.is_mounted and screen.query(DocumentList), what="the main screen")
     await wait_until(pilot, lambda: len(screen.doc_list.documents) == documents, what="the documents")
     await wait_until(pilot, lambda: app.library.searchable and not screen._indexing, what="the index")
     await pilot.pause()

@@ -1,3 +1,3 @@
-from tui.cli import run
+from tui.launch import main
 
-run()
+main()

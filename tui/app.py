@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from corpus import Corpus
-from index import IndexStore
-from tui.commands import DocumentCommands
 from tui.library import Library
 from tui.positions import Positions
 from tui.screens.help_screen import HelpScreen
@@ -19,6 +17,18 @@ from tui.settings import Settings
 from tui.widgets.document_list import DocumentList, DocumentPane
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
+
+if TYPE_CHECKING:
+    from corpus import Corpus
+    from index import IndexStore
+
+
+def _document_commands():
+    # Imported when the palette first opens, not before the first frame.
+    from tui.commands import DocumentCommands
+
+    return DocumentCommands
+
 
 # Textual's own Tab/Shift+Tab, listed in the help under ids like ours.
 PANE_BINDINGS = [
@@ -30,7 +40,7 @@ PANE_BINDINGS = [
 class ZhreaderApp(App[None]):
     TITLE = "zhreader"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {DocumentCommands}
+    COMMANDS = App.COMMANDS | {lambda: _document_commands()}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -48,6 +58,7 @@ class ZhreaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
+        self._main: MainScreen | None = None
         self.library = Library(corpus, store)
         self.positions = positions or Positions(corpus.location)
         self.settings = settings or Settings()
@@ -55,9 +66,11 @@ class ZhreaderApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
 
-    def on_mount(self) -> None:
-        self.install_screen(MainScreen(self.library, self.positions), name="main")
-        self.push_screen("main")
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the default one, so the very first frame is the reader.
+        if self._main is None:
+            self._main = MainScreen(self.library, self.positions)
+        return self._main
 
     def watch_theme(self, theme: str) -> None:
         if hasattr(self, "settings"):
@@ -65,7 +78,7 @@ class ZhreaderApp(App[None]):
 
     @property
     def main(self) -> MainScreen:
-        return self.get_screen("main")  # type: ignore[return-value]
+        return self.get_default_screen()
 
     def action_help(self) -> None:
         sections = [
@@ -88,6 +101,6 @@ class ZhreaderApp(App[None]):
         yield SystemCommand("Help", "Show every key binding (?)", self.action_help)
 
     async def action_quit(self) -> None:
-        if self.is_screen_installed("main"):
-            self.main.shutdown()
+        if self._main is not None:
+            self._main.shutdown()
         self.exit()

@@ -13,15 +13,20 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
 from rich.text import Text
 
-from corpus import Corpus, CorpusError, sample_corpus
 from corpus.version import __version__
-from index import IndexError_, IndexStore, QueryError, Searcher, UpdateReport
+
+if TYPE_CHECKING:
+    from corpus import Corpus
+    from index import IndexStore, Searcher, UpdateReport
+
+# The engine is imported inside the commands: `zhreader` (the reader) reaches its
+# first frame without loading Whoosh, and `zhreader --help` without anything.
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -62,6 +67,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def open_corpus(path: str | None) -> Corpus:
+    from corpus import Corpus, CorpusError, sample_corpus
+
     try:
         return Corpus.open(path if path is not None else sample_corpus())
     except CorpusError as err:
@@ -69,6 +76,8 @@ def open_corpus(path: str | None) -> Corpus:
 
 
 def make_store(corpus: Corpus, index_dir: str | None) -> IndexStore:
+    from index import IndexStore
+
     return IndexStore.for_corpus(corpus, Path(index_dir) if index_dir else None)
 
 
@@ -85,8 +94,8 @@ def run_update(corpus: Corpus, store: IndexStore, *, show_progress: bool) -> Upd
     """Update the index with a Rich progress bar on stderr (when it is a terminal)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from index import IndexError_, update_index
     from index import Progress as IndexProgress
-    from index import update_index
 
     visible = show_progress and err_console.is_terminal
     with (
@@ -135,6 +144,8 @@ def _print_report(report: UpdateReport, corpus: Corpus) -> None:
 
 
 def ready_searcher(corpus: Corpus, index_dir: str | None) -> Searcher:
+    from index import IndexError_, Searcher
+
     store = make_store(corpus, index_dir)
     report = run_update(corpus, store, show_progress=True)
     for skipped in report.skipped:
@@ -169,14 +180,9 @@ def main() -> None:
 @click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
 def open_command(path: str | None, index_dir: str | None) -> None:
     """Open the reader on PATH (default: the sample corpus)."""
-    corpus = open_corpus(path)
-    store = make_store(corpus, index_dir)
-    if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
-        # Textual draws on stderr and reads keys from stdin.
-        fail("the reader needs a terminal; for scripts use: zhreader search, show or index")
-    from tui.app import ZhreaderApp  # Textual is imported only when the reader opens
+    from tui.launch import open_reader
 
-    ZhreaderApp(corpus, store).run()
+    raise SystemExit(open_reader(path, index_dir))
 
 
 @main.command("index")
@@ -208,6 +214,8 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
 @click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
 def search_command(query: str, corpus_path: str | None, limit: int, as_json: bool, index_dir: str | None) -> None:
     """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word."""
+    from index import QueryError
+
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
         try:

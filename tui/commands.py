@@ -32,8 +32,4 @@ class DocumentCommands(Provider):
                 yield Hit(score, matcher.highlight(text), partial(self._open, doc.doc_id), help=Content(doc.doc_id))
 
     def _open(self, doc_id: str) -> None:
-        from tui.screens.main_screen import MainScreen
-
-        screen = self.app.get_screen("main")
-        if isinstance(screen, MainScreen):
-            screen.open_document(doc_id)
+        self.app.main.open_document(doc_id)  # type: ignore[attr-defined]

@@ -9,11 +9,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from corpus import Corpus, Document
-from index import IndexMissing, IndexStore, Searcher, SearchResult, UpdateReport, update_index
-from index import Progress as IndexProgress
-from index.analysis import Analyzed
+if TYPE_CHECKING:
+    from corpus import Corpus, Document
+    from index import IndexStore, Searcher, SearchResult, UpdateReport
+    from index import Progress as IndexProgress
+
+# The index modules (and Whoosh) are imported by the methods that run in workers, after
+# the reader's first frame.
 
 # Commit more often than the command line does: the reader can search each batch as
 # soon as it lands, and quitting never waits for a long commit.
@@ -40,6 +44,8 @@ class Library:
 
     def open(self) -> bool:
         """Open the current index, if there is one this version can read."""
+        from index import IndexMissing, Searcher
+
         try:
             searcher = Searcher.open(self.store)
         except IndexMissing:
@@ -75,9 +81,11 @@ class Library:
         cancel: threading.Event,
     ) -> UpdateReport:
         """Bring the index up to date, then search the new state."""
+        from corpus import Document
+        from index import update_index
 
         def progress(event: IndexProgress) -> None:
-            analyzed: Analyzed | None = event.analyzed
+            analyzed = event.analyzed
             if analyzed is not None and (self._searcher is None or self._searcher.entry(analyzed.doc_id) is None):
                 document = Document.from_stored(
                     analyzed.doc_id, analyzed.text, analyzed.blocks_json, analyzed.title_span, analyzed.encoding
@@ -96,6 +104,8 @@ class Library:
         return report
 
     def _reopen_if_changed(self, force: bool = False) -> None:
+        from index import IndexMissing, Searcher
+
         if not force and self._searcher is not None and not self.changed_elsewhere():
             return
         try:
@@ -140,6 +150,8 @@ class Library:
     # -- search --------------------------------------------------------------------
 
     def search(self, query: str, limit: int | None = None) -> SearchResult:
+        from index import IndexMissing
+
         searcher = self._searcher
         if searcher is None:
             raise IndexMissing("the index is still being built")

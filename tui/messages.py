@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index import SearchResult, UpdateReport
-from tui.library import DocSummary
-from tui.widgets.results_list import ResultDoc
+if TYPE_CHECKING:
+    from index import SearchResult, UpdateReport
+    from tui.library import DocSummary
+    from tui.widgets.results_list import ResultDoc
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,9 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label
 from textual.worker import get_current_worker
 
-from corpus import Document
-from index import DocResult, IndexError_, IndexMissing, QueryError, UpdateReport
-from tui.library import DocSummary, Library
+from tui.library import DocSummary
 from tui.messages import (
     DocumentsArrived,
     IndexFailed,
@@ -35,6 +34,11 @@ from tui.widgets.outline import OutlineList
 from tui.widgets.reader import ReaderView
 from tui.widgets.results_list import HITS_PER_DOC, MAX_DOCS, ResultDoc, ResultsList
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from corpus import Document
+    from index import DocResult
+    from tui.library import Library
 
 SEARCH_DEBOUNCE = 0.05  # seconds after the last keystroke
 PREVIEW_DEBOUNCE = 0.04
@@ -106,7 +110,9 @@ class MainScreen(Screen[None]):
         self.status.set_corpus(self.library.corpus.location, 0)
         self.status.set_index_state("opening index…")
         self.doc_list.focus()
-        self._load_library()
+        # Opening the index imports Whoosh; a thread doing that now would hold the GIL
+        # while the first frame is drawn, so it starts just after.
+        self.call_after_refresh(self._load_library)
 
     # -- background: index -----------------------------------------------------------
 
@@ -117,6 +123,8 @@ class MainScreen(Screen[None]):
         self._update_index()
 
     def _update_index(self) -> None:
+        from index import IndexError_
+
         last = 0.0
         arrived: list[DocSummary] = []
 
@@ -202,6 +210,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="reopen")
     def _reopen_if_changed(self) -> None:
         if self.library.reopen():
+            from index import UpdateReport
+
             report = UpdateReport(documents=self.library.document_count)
             self.post_message(IndexFinished(report, self.library.summaries()))
 
@@ -241,6 +251,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run_search(self, query: str, open_first: bool) -> None:
+        from index import IndexMissing, QueryError
+
         worker = get_current_worker()
         try:
             result = self.library.search(query, limit=None)

@@ -99,7 +99,7 @@ class DocumentList(LineList):
                 return
 
     def _refilter(self, keep: str | None) -> None:
-        needle = fold(self.filter_text.strip())
+        needle = fold(self.filter_text.strip()) if self.filter_text.strip() else ""
         visible = []
         for index, doc in enumerate(self.documents):
             if needle and needle not in fold(doc.title) and needle not in fold(doc.doc_id):

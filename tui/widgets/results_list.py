@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 
-from index import Hit
 from tui.linebreak import cells
 from tui.widgets.document_list import fit
 from tui.widgets.line_list import LineList, row_style
+
+if TYPE_CHECKING:
+    from index import Hit
 
 HITS_PER_DOC = 3
 MAX_DOCS = 200
