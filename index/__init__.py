@@ -26,6 +26,7 @@ _EXPORTS = {
     "Snippet": "index.results",
     "DocEntry": "index.searcher",
     "IndexMissing": "index.searcher",
+    "SearchCancelled": "index.searcher",
     "Searcher": "index.searcher",
     "IndexError_": "index.store",
     "IndexStore": "index.store",
@@ -43,6 +44,7 @@ __all__ = [
     "Progress",
     "Query",
     "QueryError",
+    "SearchCancelled",
     "SearchResult",
     "Searcher",
     "Snippet",
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
     from index.indexer import Cancelled, IndexBusy, Progress, UpdateReport, update_index
     from index.query import Query, QueryError, Term, parse
     from index.results import DocResult, Hit, SearchResult, Snippet
-    from index.searcher import DocEntry, IndexMissing, Searcher
+    from index.searcher import DocEntry, IndexMissing, SearchCancelled, Searcher
     from index.store import IndexError_, IndexStore
 
 

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -161,6 +162,34 @@ class _Batcher:
                 writer.writelock.release()
 
 
+def _has_descriptor(stream: object) -> bool:
+    try:
+        return stream.fileno() >= 0  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def _real_stderr(needed: bool) -> Iterator[None]:
+    """multiprocessing hands sys.stderr's descriptor to the processes it starts; an app
+    that captures output (Textual) replaces sys.stderr with an object that has none."""
+    if not needed or sys.__stderr__ is None:
+        yield
+        return
+    saved = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
+def _silence_stderr() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
 def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Skipped]:
     """Analyse in order, in worker processes when it pays off."""
     total_bytes = sum(source.size for source in sources)
@@ -171,7 +200,15 @@ def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Sk
     chunks = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
     # "spawn": the caller may be a threaded app (the TUI), where fork is unsafe.
     context = multiprocessing.get_context("spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    captured = not _has_descriptor(sys.stderr)
+    with _real_stderr(captured):  # the pool starts multiprocessing's resource tracker
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            # Under an app that draws on the terminal, a worker's stray warning would
+            # land in the middle of its screen.
+            initializer=_silence_stderr if captured else None,
+        )
     window = 4 * workers  # bounded look-ahead keeps memory flat on big corpora
     pending: list[concurrent.futures.Future[list[Analyzed | Skipped]]] = []
     next_chunk = 0
@@ -179,7 +216,8 @@ def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Sk
     try:
         while next_chunk < len(chunks) or pending:
             while next_chunk < len(chunks) and len(pending) < window:
-                pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
+                with _real_stderr(captured):
+                    pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
                 next_chunk += 1
             yield from pending.pop(0).result()
         finished = True

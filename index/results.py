@@ -47,14 +47,29 @@ class DocResult:
     title: str
     score: float
     hit_count: int
-    _load_hits: Callable[[], list[Hit]] = field(repr=False, compare=False)
+    # (limit) -> the first `limit` hits (all for None); computed on demand.
+    _load_hits: Callable[[int | None], list[Hit]] = field(repr=False, compare=False)
+    _load_spans: Callable[[], list[tuple[int, int]]] = field(repr=False, compare=False)
     _hits: list[Hit] | None = field(default=None, repr=False, compare=False)
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def hits(self) -> list[Hit]:
         if self._hits is None:
-            self._hits = self._load_hits()
+            self._hits = self._load_hits(None)
         return self._hits
+
+    def first_hits(self, limit: int) -> list[Hit]:
+        """The first hits with snippets, without building all of them."""
+        if self._hits is not None:
+            return self._hits[:limit]
+        return self._load_hits(limit)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Every hit's (start, end), in order: what a reader needs to highlight."""
+        if self._spans is None:
+            self._spans = [(hit.start, hit.end) for hit in self._hits] if self._hits is not None else self._load_spans()
+        return self._spans
 
     def as_json(self) -> dict[str, Any]:
         return {

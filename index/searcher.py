@@ -16,9 +16,9 @@ import math
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from whoosh.reading import IndexReader
 
@@ -36,6 +36,10 @@ MAX_WORD_LEN = 8
 
 class IndexMissing(IndexError_):
     pass
+
+
+class SearchCancelled(Exception):
+    """The caller's ``should_stop`` said a newer search made this one pointless."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +123,7 @@ class Searcher:
         if entry is None:
             return None
         with self._lock:
-            blocks = bytes(self._reader.column_reader("blocks")[entry.docnum]).decode("utf-8")
+            blocks = bytes(self._blocks_column[entry.docnum]).decode("utf-8")
         return Document.from_stored(entry.doc_id, self.text(entry), blocks, entry.title_span, entry.encoding)
 
     def preload(self) -> None:
@@ -128,9 +132,14 @@ class Searcher:
         for entry in self.docs:
             self.text(entry)
 
+    # Column readers are kept: Whoosh reads a column's whole offset table when one is made.
     @cached_property
     def _text_column(self):  # type: ignore[no-untyped-def]
         return self._reader.column_reader("text")
+
+    @cached_property
+    def _blocks_column(self):  # type: ignore[no-untyped-def]
+        return self._reader.column_reader("blocks")
 
     @cached_property
     def _signatures(self) -> dict[int, list[tuple[int, int]]]:
@@ -165,9 +174,13 @@ class Searcher:
             return matcher.count(entry.title_text)
         return matcher.count(self.text(entry))
 
-    def _verify(self, matcher: Matcher, pool: Iterable[int]) -> dict[int, int]:
+    def _verify(
+        self, matcher: Matcher, pool: Iterable[int], should_stop: Callable[[], bool] | None = None
+    ) -> dict[int, int]:
         counts: dict[int, int] = {}
-        for index in pool:
+        for n, index in enumerate(pool):
+            if should_stop is not None and n % 64 == 0 and should_stop():
+                raise SearchCancelled
             count = self._count(matcher, self.docs[index])
             if count:
                 counts[index] = count
@@ -236,10 +249,15 @@ class Searcher:
 
     # -- hits --------------------------------------------------------------------------
 
-    def _hits(self, entry: DocEntry, matchers: list[Matcher]) -> list[Hit]:
+    def _all_spans(self, entry: DocEntry, matchers: list[Matcher]) -> list[tuple[int, int]]:
+        return sorted({span for matcher in matchers for span in self._spans(matcher, entry)})
+
+    def _hits(self, entry: DocEntry, matchers: list[Matcher], limit: int | None) -> list[Hit]:
         text = self.text(entry)
-        document = self.document(entry.doc_id)
-        spans = sorted({span for matcher in matchers for span in self._spans(matcher, entry)})
+        spans = self._all_spans(entry, matchers)
+        if limit is not None:
+            spans = spans[:limit]
+        document = self.document(entry.doc_id) if spans else None
         hits: list[Hit] = []
         for start, end in spans:
             line_start = text.rfind("\n", 0, start) + 1
@@ -254,7 +272,10 @@ class Searcher:
 
     # -- search ------------------------------------------------------------------------
 
-    def search(self, query: str | Query, limit: int | None = None) -> SearchResult:
+    def search(
+        self, query: str | Query, limit: int | None = None, should_stop: Callable[[], bool] | None = None
+    ) -> SearchResult:
+        """Search; ``should_stop`` is polled while scanning (raises SearchCancelled)."""
         started = time.perf_counter()
         parsed = parse(query) if isinstance(query, str) else query
         groups = [[Matcher.for_term(term) for term in group] for group in parsed.groups]
@@ -270,7 +291,7 @@ class Searcher:
                 pool = candidates[id(matcher)]
                 if alive is not None:
                     pool = [index for index in pool if index in alive]
-                found = self._verify(matcher, pool)
+                found = self._verify(matcher, pool, should_stop)
                 counts[id(matcher)] = found
                 group_docs.update(found)
             alive = group_docs if alive is None else alive & group_docs
@@ -278,7 +299,7 @@ class Searcher:
             alive = {entry.index for entry in self.docs}
         for matcher in excluded:
             pool = [index for index in self._candidates(matcher) if index in alive]
-            alive -= self._verify(matcher, pool).keys()
+            alive -= self._verify(matcher, pool, should_stop).keys()
 
         n_docs = len(self.docs)
         word_scores = self._word_scores(positive, alive)
@@ -308,7 +329,8 @@ class Searcher:
                 entry.title,
                 key[0] * 100.0 + key[1],
                 hit_count,
-                (lambda entry=entry: self._hits(entry, positive)),
+                partial(self._hits, entry, positive),
+                partial(self._all_spans, entry, positive),
             )
             for key, entry, hit_count in shown
         ]

@@ -179,3 +179,27 @@ def test_default_location_honours_xdg_cache_home(make_corpus) -> None:
     corpus = Corpus.open(make_corpus({"a.txt": doc(1)}))
     store = IndexStore.for_corpus(corpus)
     assert str(store.root).startswith(os.environ["XDG_CACHE_HOME"])
+
+
+class _CapturedStream:
+    """What Textual puts in sys.stderr while it runs: a stream without a descriptor."""
+
+    def fileno(self) -> int:
+        return -1
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_worker_processes_start_under_an_app_that_captures_stderr(make_corpus, monkeypatch) -> None:
+    import index.indexer as indexer
+
+    root = make_corpus({f"d{n:02d}.txt": doc(n) for n in range(40)})
+    sources = list(Corpus.open(root).scan())
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(sys, "stderr", _CapturedStream())
+    results = list(indexer._analyses(sources, workers=2))
+    assert [r.doc_id for r in results] == [s.doc_id for s in sources]

@@ -149,13 +149,15 @@ class Library:
 
     # -- search --------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None) -> SearchResult:
+    def search(
+        self, query: str, limit: int | None = None, should_stop: Callable[[], bool] | None = None
+    ) -> SearchResult:
         from index import IndexMissing
 
         searcher = self._searcher
         if searcher is None:
             raise IndexMissing("the index is still being built")
-        return searcher.search(query, limit=limit)
+        return searcher.search(query, limit=limit, should_stop=should_stop)
 
     def preload(self) -> None:
         searcher = self._searcher

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
     from index import DocResult
     from tui.library import Library
 
-SEARCH_DEBOUNCE = 0.05  # seconds after the last keystroke
+# Seconds after the last keystroke. Short: an input method commits a whole word in one
+# event, and a search made stale by further typing is cancelled, not queued.
+SEARCH_DEBOUNCE = 0.01
 PREVIEW_DEBOUNCE = 0.04
 PROGRESS_INTERVAL = 0.1
 
@@ -251,11 +253,13 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _run_search(self, query: str, open_first: bool) -> None:
-        from index import IndexMissing, QueryError
+        from index import IndexMissing, QueryError, SearchCancelled
 
         worker = get_current_worker()
         try:
-            result = self.library.search(query, limit=None)
+            result = self.library.search(query, limit=None, should_stop=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return  # the user typed on: a newer search replaced this one
         except QueryError as err:
             self.post_message(SearchFailed(query, str(err)))
             return
@@ -268,7 +272,7 @@ class MainScreen(Screen[None]):
         for doc in result.docs[:MAX_DOCS]:
             if worker.is_cancelled:
                 return
-            docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.hits[:HITS_PER_DOC])))
+            docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
         counts = {doc.doc_id: doc.hit_count for doc in result.docs}
         if not worker.is_cancelled:
             self.post_message(SearchFinished(query, result, docs, counts, open_first))
@@ -280,7 +284,7 @@ class MainScreen(Screen[None]):
         result = prepared.result
         self._search = prepared
         self._by_doc = {doc.doc_id: doc for doc in result.docs}
-        self.add_class("-searching")
+        self.query_one("#sidebar").add_class("-searching")
         notes = "; ".join(result.notices)
         if not result.docs:
             self.results.show([], 0, f"No matches for {message.query}" + (f" ({notes})" if notes else ""))
@@ -303,7 +307,7 @@ class MainScreen(Screen[None]):
             return
         self._search = None
         self._by_doc = {}
-        self.add_class("-searching")
+        self.query_one("#sidebar").add_class("-searching")
         self.results.show([], 0, message.message)
         self.results.border_title = "Results"
         self.query_one("#search-summary", Label).update("")
@@ -313,7 +317,7 @@ class MainScreen(Screen[None]):
     def _clear_search(self) -> None:
         self._search = None
         self._by_doc = {}
-        self.remove_class("-searching")
+        self.query_one("#sidebar").remove_class("-searching")
         self.results.show([], 0)
         self.query_one("#search-summary", Label).update("")
         self.doc_list.set_hits(None)
@@ -321,7 +325,7 @@ class MainScreen(Screen[None]):
 
     def _hits_for(self, doc_id: str | None) -> list[tuple[int, int]]:
         doc = self._by_doc.get(doc_id) if doc_id else None
-        return [(hit.start, hit.end) for hit in doc.hits] if doc is not None else []
+        return doc.spans() if doc is not None else []
 
     def _refresh_reader_hits(self) -> None:
         self.reader.set_hits(self._hits_for(self._open_doc))
@@ -332,7 +336,7 @@ class MainScreen(Screen[None]):
         self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True
     ) -> None:
         if doc_id != self._open_doc or hit is not None or offset is not None:
-            document = self.library.document(doc_id)
+            document = self.library.document(doc_id) if doc_id != self._open_doc else self.reader.document
             if document is None:
                 self.notify(f"{doc_id} is not available", severity="warning")
                 return

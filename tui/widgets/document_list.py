@@ -122,7 +122,7 @@ class DocumentList(LineList):
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
         doc = self.documents[self._visible[row]]
-        base = self.rich_style
+        base = self.base_style()
         if self.hits is None:
             count = human_length(doc.length)
             count_style = row_style(self, "document-list--count")

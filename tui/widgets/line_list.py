@@ -17,8 +17,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.styles import CachedStyles
 
-class LineList(ScrollView, can_focus=True):
+
+class LineList(CachedStyles, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
         Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
@@ -109,7 +111,7 @@ class LineList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_y) + y
-        base = self.rich_style
+        base = self.base_style()
         if not 0 <= row < self.row_count:
             return Strip.blank(width, base)
         segments = self.render_row(row, width, selected=row == self.cursor)
@@ -145,6 +147,5 @@ class LineList(ScrollView, can_focus=True):
 
 
 def row_style(widget: LineList, *names: str) -> Style:
-    """A component style on top of the widget's own (which carries the background:
-    a segment without one shows the terminal's default background)."""
-    return widget.rich_style + widget.get_component_rich_style(*names, partial=True)
+    """A component style on top of the widget's own (see CachedStyles.part_style)."""
+    return widget.part_style(*names)

@@ -43,11 +43,11 @@ class OutlineList(LineList):
         entry = self.entries[row]
         style = row_style(self, "outline-list--level0" if entry.level == 0 else "outline-list--level1")
         if entry.level > 1:
-            style = self.rich_style
+            style = self.base_style()
         if selected:
             style = style + row_style(self, "outline-list--cursor")
         indent = " " * (1 + 2 * max(entry.level - 1, 0))
         return [
-            Segment(indent, style if selected else self.rich_style),
+            Segment(indent, style if selected else self.base_style()),
             Segment(fit(entry.text, width - len(indent)), style),
         ]

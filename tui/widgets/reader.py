@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 
 from corpus import Document, Kind
 from tui.reader_layout import Layout, layout
+from tui.widgets.styles import CachedStyles
 
 GUTTER = 2
 MAX_MEASURE = 96  # cells: longer lines are hard to read
@@ -53,7 +54,7 @@ class Position:
     percent: int
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(CachedStyles, ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "reader--title",
         "reader--heading",
@@ -120,20 +121,20 @@ class ReaderView(ScrollView, can_focus=True):
         self._relayout()
 
     def set_hits(self, hits: list[tuple[int, int]], current_hit: int = -1) -> None:
+        touched = self._hit_tables()
         self.hits = list(hits)
         self._hit_starts = [s for s, _ in self.hits]
         self.current_hit = current_hit
-        if self.document is not None and self._layout is not None:
-            self._draw_tables(self._layout.width)
+        self._redraw_tables(touched | self._hit_tables())
         self.refresh()
 
     def goto_hit(self, index: int) -> bool:
         if not 0 <= index < len(self.hits):
             return False
+        touched = self._hit_tables(self.current_hit)
         self.current_hit = index
+        self._redraw_tables(touched | self._hit_tables(index))
         self.refresh()
-        if self.document is not None and self._layout is not None:
-            self._draw_tables(self._layout.width)
         self.scroll_to_offset(self.hits[index][0], center=True)
         return True
 
@@ -220,12 +221,28 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- tables ----------------------------------------------------------------------
 
-    def _draw_tables(self, width: int) -> None:
+    def _hit_tables(self, hit: int | None = None) -> set[int]:
+        """Table blocks holding any hit (or just hit number ``hit``)."""
         document = self.document
-        if document is None:
+        if document is None or not self._tables or not self.hits:
+            return set()
+        if hit is not None:
+            return {document.block_at(self.hits[hit][0])} & self._tables.keys() if 0 <= hit < len(self.hits) else set()
+        found = set()
+        for block in self._tables:
+            start, end = document.blocks[block].start, document.blocks[block].end
+            first = bisect.bisect_left(self._hit_starts, start)
+            if first < len(self._hit_starts) and self._hit_starts[first] < end:
+                found.add(block)
+        return found
+
+    def _redraw_tables(self, blocks: set[int]) -> None:
+        """Tables bake their highlights in: redraw those whose hits changed."""
+        document, result = self.document, self._layout
+        if document is None or result is None:
             return
-        for block in list(self._tables):
-            lines = self._render_table(document, block, width)
+        for block in blocks:
+            lines = self._render_table(document, block, result.width)
             if len(lines) == len(self._tables[block]):
                 self._tables[block] = lines
 
@@ -267,7 +284,7 @@ class ReaderView(ScrollView, can_focus=True):
             title_justify="left",
             show_header=header is not None,
             expand=False,
-            style=self.rich_style + self.get_component_rich_style("reader--table"),
+            style=self.part_style("reader--table"),
             pad_edge=False,
             show_edge=False,
         )
@@ -304,8 +321,8 @@ class ReaderView(ScrollView, can_focus=True):
         text = self.document.text[start:end].replace("\t", " ")
         if not self.hits:
             return [Segment(text, base)]
-        hit_style = base + self.get_component_rich_style("reader--hit")
-        current_style = base + self.get_component_rich_style("reader--current-hit")
+        hit_style = base + self.part_style("reader--hit")
+        current_style = base + self.part_style("reader--current-hit")
         segments: list[Segment] = []
         position = start
         # Hits never span more than a few lines; start the search a little before.
@@ -329,11 +346,11 @@ class ReaderView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style()
         document, result = self.document, self._layout
         if document is None or result is None:
             if y == 1:
-                placeholder = base + self.get_component_rich_style("reader--placeholder")
+                placeholder = self.part_style("reader--placeholder")
                 return Strip([Segment("  " + self._placeholder, placeholder)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         index = round(self.scroll_y) + y
@@ -344,17 +361,13 @@ class ReaderView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         block = document.blocks[line.block]
         cursor_here = line.block == self.cursor_block and self.has_focus
-        gutter = (
-            Segment("▌ ", base + self.get_component_rich_style("reader--cursor"))
-            if cursor_here
-            else Segment("  ", base)
-        )
+        gutter = Segment("▌ ", self.part_style("reader--cursor")) if cursor_here else Segment("  ", base)
         segments = [gutter]
         if line.table_row >= 0:
             segments.extend(self._tables.get(line.block, [[]])[line.table_row] if line.block in self._tables else [])
         else:
             name = KIND_CLASS.get(block.kind)
-            style = base + self.get_component_rich_style(name) if name else base
+            style = self.part_style(name) if name else base
             if line.indent:
                 segments.append(Segment(" " * line.indent, base))
             segments.extend(self._line_segments(line.start, line.end, style))

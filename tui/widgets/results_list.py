@@ -96,7 +96,7 @@ class ResultsList(LineList):
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
         spec = self.rows[row]
-        base = self.rich_style
+        base = self.base_style()
         cursor = row_style(self, "results-list--cursor") if selected else None
 
         def styled(name: str):
