@@ -250,3 +250,66 @@ async def test_resizing_rewraps_and_keeps_the_place(sample_app) -> None:
         await pilot.pause()
         after = screen.reader.top_offset
         assert screen.reader.document.block_at(after) == block
+
+
+async def test_the_command_palette_toggles_the_outline(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "outline":
+            await pilot.press(ch)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.has_class("-outline"), what="the outline")
+
+
+async def test_the_palette_opens_a_document_by_title(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "Open 和林格尔":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen._open_doc == "004_38c52e76bfba8a30.txt", what="the document")
+
+
+async def test_a_click_selects_a_document(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.click("#doc-list", offset=(5, 3))  # the third row (a border line first)
+        await pilot.pause()
+        assert screen.doc_list.cursor == 2
+        await pilot.click("#doc-list", offset=(5, 3))  # a second click opens it
+        await pilot.pause()
+        assert screen.focused is screen.reader and screen.reader.document.id.startswith("002")
+
+
+async def test_a_keymap_in_the_settings_rebinds_keys(sample_dir: Path, sample_store, tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text('{"keymap": {"main.next_hit": "f3"}}')
+    app = make_app(sample_dir, sample_store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await search(pilot, "强磁场")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f3")
+        assert screen.reader.current_hit == 1
+
+
+async def test_big_documents_are_laid_out_off_the_ui_thread(sample_app, monkeypatch) -> None:
+    import tui.widgets.reader as reader_module
+
+    monkeypatch.setattr(reader_module, "THREAD_LAYOUT_CHARS", 1_000)
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("j", "j", "j", "enter")  # 003, 10k characters
+        await wait_until(pilot, lambda: screen.reader._layout is not None, what="the layout")
+        assert "第一篇" in "".join(widget_lines(screen.reader)) or screen.reader.top_offset >= 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.reader.cursor_block == len(screen.reader.document.blocks) - 1

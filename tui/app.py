@@ -65,6 +65,10 @@ class ZhreaderApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        # "keymap" in settings.json: {"binding id": "keys"}, e.g. {"main.next_hit": "n,f3"}.
+        keymap = self.settings.get("keymap")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(k): str(v) for k, v in keymap.items() if isinstance(v, str)})
 
     def get_default_screen(self) -> MainScreen:
         # The main screen is the default one, so the very first frame is the reader.

@@ -12,11 +12,8 @@ from textual.content import Content
 class DocumentCommands(Provider):
     """Open any document by (part of) its title or file name."""
 
-    def _documents(self):
-        from tui.screens.main_screen import MainScreen
-
-        screen = self.app.get_screen("main") if self.app.is_screen_installed("main") else None
-        return screen.doc_list.documents if isinstance(screen, MainScreen) else []
+    def _documents(self) -> list:
+        return self.app.main.doc_list.documents  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:
         for doc in self._documents()[:30]:

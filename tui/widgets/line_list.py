@@ -138,7 +138,10 @@ class LineList(CachedStyles, ScrollView, can_focus=True):
             self.post_message(self.Chosen(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        row = round(self.scroll_y) + event.y
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return  # the border or the scrollbar
+        row = round(self.scroll_y) + offset.y
         if 0 <= row < self.row_count and self.selectable(row):
             chosen_again = row == self.cursor
             self.cursor = row

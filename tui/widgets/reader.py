@@ -450,7 +450,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
-        if self._layout is None:
+        offset = event.get_content_offset(self)
+        if self._layout is None or offset is None:
             return
-        self.cursor_block = self._layout.block_of_line(round(self.scroll_y) + event.y)
+        self.cursor_block = self._layout.block_of_line(round(self.scroll_y) + offset.y)
         self._report()
