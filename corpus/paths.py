@@ -40,3 +40,8 @@ def corpus_key(corpus_path: Path) -> str:
     digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     name = re.sub(r"[^\w.-]+", "_", corpus_path.resolve().name)[:40] or "corpus"
     return f"{name}-{digest}"
+
+
+def notes_file(corpus_location: Path) -> Path:
+    """The default notes file of a corpus (user data: never in the cache)."""
+    return data_dir() / "notes" / f"{corpus_key(corpus_location)}.jsonl"

@@ -93,3 +93,15 @@ class Matcher:
             found.append(match.span())
             match = pattern.search(text, match.start() + 1 if self._overlaps else match.end(), stop)
         return found
+
+
+@dataclass(frozen=True)
+class TagMatcher:
+    """A ``tag:`` term: the passages of the notes carrying the tag, by document id."""
+
+    term: Term
+    ranges: dict[str, list[tuple[int, int]]]
+
+
+def inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in ranges)

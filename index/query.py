@@ -5,6 +5,8 @@
 * ``-北京``: documents containing 北京 are left out
 * ``呼和浩特 OR 包头``: either (OR binds tighter than the implicit AND)
 * ``title:规划``, ``title:"发展 目标"``: the term must occur in the title
+* ``tag:人才政策``: passages tagged 人才政策 (alone: the passages themselves; with other
+  terms: those terms, found inside such passages)
 
 Every term is a literal: it matches wherever it occurs, inside words too, ignoring
 full-width/half-width forms and Latin case. Chinese input methods type full-width
@@ -19,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 10_000
-FIELDS = frozenset({"title"})
+FIELDS = frozenset({"title", "tag"})
 _QUOTES = '"＂'
 _MINUS = "-－"
 _COLONS = ":："
@@ -32,7 +34,7 @@ class QueryError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Term:
     text: str
-    field: str | None = None  # None: the document's text
+    field: str | None = None  # None: the document's text; "title"; "tag" (the notes)
     phrase: bool = False
 
 

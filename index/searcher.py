@@ -24,8 +24,8 @@ from whoosh.reading import IndexReader
 
 from corpus.document import Document
 from index import signature
-from index.matching import Matcher
-from index.query import Query, parse
+from index.matching import Matcher, TagMatcher, inside
+from index.query import Query, QueryError, Term, parse
 from index.results import SNIPPET_CONTEXT, DocResult, Hit, SearchResult, Snippet
 from index.store import Generation, IndexError_, IndexStore
 
@@ -158,7 +158,9 @@ class Searcher:
 
     # -- matching ----------------------------------------------------------------------
 
-    def _candidates(self, matcher: Matcher) -> list[int]:
+    def _candidates(self, matcher: Matcher | TagMatcher) -> list[int]:
+        if isinstance(matcher, TagMatcher):
+            return [entry.index for entry in self.docs if entry.doc_id in matcher.ranges]
         if matcher.term.field == "title":
             return [entry.index for entry in self.docs]
         found: list[int] = []
@@ -169,13 +171,15 @@ class Searcher:
         found.sort()
         return found
 
-    def _count(self, matcher: Matcher, entry: DocEntry) -> int:
+    def _count(self, matcher: Matcher | TagMatcher, entry: DocEntry) -> int:
+        if isinstance(matcher, TagMatcher):
+            return len(matcher.ranges.get(entry.doc_id, ()))
         if matcher.term.field == "title":
             return matcher.count(entry.title_text)
         return matcher.count(self.text(entry))
 
     def _verify(
-        self, matcher: Matcher, pool: Iterable[int], should_stop: Callable[[], bool] | None = None
+        self, matcher: Matcher | TagMatcher, pool: Iterable[int], should_stop: Callable[[], bool] | None = None
     ) -> dict[int, int]:
         counts: dict[int, int] = {}
         for n, index in enumerate(pool):
@@ -186,7 +190,9 @@ class Searcher:
                 counts[index] = count
         return counts
 
-    def _spans(self, matcher: Matcher, entry: DocEntry) -> list[tuple[int, int]]:
+    def _spans(self, matcher: Matcher | TagMatcher, entry: DocEntry) -> list[tuple[int, int]]:
+        if isinstance(matcher, TagMatcher):
+            return list(matcher.ranges.get(entry.doc_id, ()))
         if matcher.term.field == "title":
             start, end = entry.title_span
             return matcher.spans(self.text(entry), start, end)
@@ -228,14 +234,14 @@ class Searcher:
             self._word_postings[word] = cached
         return cached
 
-    def _word_scores(self, matchers: list[Matcher], alive: set[int]) -> dict[int, float]:
+    def _word_scores(self, matchers: list[Matcher | TagMatcher], alive: set[int]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
         if not alive:
             return scores
         n_docs = len(self.docs)
         by_docnum = {self.docs[index].docnum: index for index in alive}
         for matcher in matchers:
-            if matcher.term.field is not None:
+            if not isinstance(matcher, Matcher) or matcher.term.field is not None:
                 continue
             for word in self._query_words(matcher):
                 postings = self._postings(word)
@@ -249,10 +255,48 @@ class Searcher:
 
     # -- hits --------------------------------------------------------------------------
 
-    def _all_spans(self, entry: DocEntry, matchers: list[Matcher]) -> list[tuple[int, int]]:
-        return sorted({span for matcher in matchers for span in self._spans(matcher, entry)})
+    def _all_spans(self, entry: DocEntry, matchers: list[Matcher | TagMatcher]) -> list[tuple[int, int]]:
+        """The hits of a document: with tag: terms, the other terms' hits inside the tagged
+        passages (or the passages themselves when there are no other terms)."""
+        tags = [m for m in matchers if isinstance(m, TagMatcher)]
+        others = [m for m in matchers if not isinstance(m, TagMatcher)]
+        spans = sorted({span for matcher in others for span in self._spans(matcher, entry)})
+        if not tags:
+            return spans
+        passages = sorted({span for matcher in tags for span in self._spans(matcher, entry)})
+        if not others:
+            return passages
+        return [span for span in spans if inside(span, passages)]
 
-    def _hits(self, entry: DocEntry, matchers: list[Matcher], limit: int | None) -> list[Hit]:
+    def _within_passages(
+        self,
+        groups: list[list[Matcher | TagMatcher]],
+        counts: dict[int, dict[int, int]],
+        alive: set[int],
+    ) -> set[int]:
+        """With tag: terms, the other terms count only inside tagged passages."""
+        tags = [m for group in groups for m in group if isinstance(m, TagMatcher)]
+        if not tags:
+            return alive
+        kept = set()
+        for index in alive:
+            entry = self.docs[index]
+            passages = sorted({span for matcher in tags for span in self._spans(matcher, entry)})
+            satisfied = True
+            for group in groups:
+                if any(isinstance(m, TagMatcher) for m in group):
+                    continue
+                found = False
+                for matcher in group:
+                    count = sum(1 for span in self._spans(matcher, entry) if inside(span, passages))
+                    counts.setdefault(id(matcher), {})[index] = count
+                    found = found or count > 0
+                satisfied = satisfied and found
+            if satisfied:
+                kept.add(index)
+        return kept
+
+    def _hits(self, entry: DocEntry, matchers: list[Matcher | TagMatcher], limit: int | None) -> list[Hit]:
         text = self.text(entry)
         spans = self._all_spans(entry, matchers)
         if limit is not None:
@@ -273,13 +317,26 @@ class Searcher:
     # -- search ------------------------------------------------------------------------
 
     def search(
-        self, query: str | Query, limit: int | None = None, should_stop: Callable[[], bool] | None = None
+        self,
+        query: str | Query,
+        limit: int | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        passages: Callable[[str], dict[str, list[tuple[int, int]]]] | None = None,
     ) -> SearchResult:
-        """Search; ``should_stop`` is polled while scanning (raises SearchCancelled)."""
+        """Search; ``should_stop`` is polled while scanning (raises SearchCancelled);
+        ``passages(tag)`` answers tag: terms with the tagged passages, by document."""
         started = time.perf_counter()
         parsed = parse(query) if isinstance(query, str) else query
-        groups = [[Matcher.for_term(term) for term in group] for group in parsed.groups]
-        excluded = [Matcher.for_term(term) for term in parsed.excluded]
+
+        def matcher_for(term: Term) -> Matcher | TagMatcher:
+            if term.field != "tag":
+                return Matcher.for_term(term)
+            if passages is None:
+                raise QueryError("tag: searches the notes, which are not available here")
+            return TagMatcher(term, passages(term.text))
+
+        groups = [[matcher_for(term) for term in group] for group in parsed.groups]
+        excluded = [matcher_for(term) for term in parsed.excluded]
         positive = [matcher for group in groups for matcher in group]
 
         candidates = {id(m): self._candidates(m) for m in positive}
@@ -297,6 +354,7 @@ class Searcher:
             alive = group_docs if alive is None else alive & group_docs
         if alive is None:
             alive = {entry.index for entry in self.docs}
+        alive = self._within_passages(groups, counts, alive)
         for matcher in excluded:
             pool = [index for index in self._candidates(matcher) if index in alive]
             alive -= self._verify(matcher, pool, should_stop).keys()
@@ -304,19 +362,23 @@ class Searcher:
         n_docs = len(self.docs)
         word_scores = self._word_scores(positive, alive)
         ranked: list[tuple[tuple[int, float], DocEntry, int]] = []
+        # With other terms, tag: terms only pick the passages; the hits are the terms'.
+        counted = [m for m in positive if not isinstance(m, TagMatcher)] or positive
         for index in alive:
             entry = self.docs[index]
             score = word_scores.get(index, 0.0)
             hit_count = 0
             in_title = 0
-            for matcher in positive:
+            for matcher in counted:
                 count = counts.get(id(matcher), {}).get(index, 0)
                 if not count:
                     continue
                 hit_count += count
                 df = len(candidates[id(matcher)])
                 score += bm25(count, df, n_docs, entry.length, self._avg_length)
-                if matcher.term.field == "title" or matcher.count(entry.title_text):
+                if matcher.term.field == "title" or (
+                    isinstance(matcher, Matcher) and matcher.term.field is None and matcher.count(entry.title_text)
+                ):
                     in_title += 1
             ranked.append(((in_title, score), entry, hit_count))
         ranked.sort(key=lambda item: (-item[0][0], -item[0][1], item[1].doc_id))

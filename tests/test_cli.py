@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -108,3 +109,63 @@ def test_piping_into_head_is_not_an_error() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert out.stdout.split() == ["0", "False"]
+
+
+# -- notes --------------------------------------------------------------------------------
+
+
+def test_notes_add_list_export_delete(tmp_path: Path) -> None:
+    notes = str(tmp_path / "n.jsonl")
+    code, out, err = run(
+        "notes", "add", "--doc", "001_46ad83b1219e4802.txt", "--start", "10", "--end", "13",
+        "--tag", "人才政策", "--tag", "强磁场", "--comment", "比喻", "--notes", notes,
+    )  # fmt: skip
+    assert code == 0, err
+    note_id = out.strip()
+    code, out, _ = run("notes", "list", "--json", "--notes", notes)
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert row["id"] == note_id and row["quote"] == "强磁场" and row["status"] == "anchored"
+    assert (row["start"], row["end"], row["tags"], row["comment"]) == (10, 13, ["人才政策", "强磁场"], "比喻")
+    code, out, _ = run("notes", "list", "--tag", "其他", "--json", "--notes", notes)
+    assert out == ""
+    target = tmp_path / "out.csv"
+    code, _, _ = run("notes", "export", "--format", "csv", "-o", str(target), "--notes", notes)
+    assert code == 0 and target.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, out, _ = run("search", "tag:强磁场", "--json", "--notes", notes)
+    assert [json.loads(line)["doc"] for line in out.splitlines()] == ["001_46ad83b1219e4802.txt"]
+    code, _, _ = run("notes", "delete", note_id, "--notes", notes)
+    assert code == 0
+    code, out, _ = run("notes", "list", "--json", "--notes", notes)
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--doc", "../../etc/passwd", "--start", "0", "--end", "3", "--tag", "t"), "no document '../../etc/passwd'"),
+        (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "99999", "--tag", "t"), "outside the document"),
+        (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "3", "--tag", "  "), "cannot be empty"),
+        (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "3", "--tag", "a,b"), "comma"),
+    ],
+)
+def test_notes_add_refuses_bad_input(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    notes = tmp_path / "n.jsonl"
+    code, _, err = run("notes", "add", *args, "--notes", str(notes))
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not notes.exists()
+
+
+def test_notes_commands_report_a_damaged_file(tmp_path: Path) -> None:
+    notes = tmp_path / "n.jsonl"
+    notes.write_text("not a notes file\n", encoding="utf-8")
+    code, _, err = run("notes", "add", "--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "3",
+                       "--tag", "t", "--notes", str(notes))  # fmt: skip
+    assert code == 1 and "not a zhreader notes file" in err
+    assert notes.read_text("utf-8") == "not a notes file\n"
+    code, _out, err = run("notes", "list", "--notes", str(notes))
+    assert code == 0 and "line 1 of the notes file is damaged" in err
+
+
+def test_notes_path_defaults_to_the_data_directory() -> None:
+    code, out, _ = run("notes", "path")
+    assert code == 0 and out.strip().startswith(os.environ["XDG_DATA_HOME"]) and out.strip().endswith(".jsonl")

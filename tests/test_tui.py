@@ -313,3 +313,135 @@ async def test_big_documents_are_laid_out_off_the_ui_thread(sample_app, monkeypa
         await pilot.press("G")
         await pilot.pause()
         assert screen.reader.cursor_block == len(screen.reader.document.blocks) - 1
+
+
+# -- notes --------------------------------------------------------------------------------
+
+
+async def _tag_dialog(pilot, tags: str, comment: str = "") -> None:
+    from tui.screens.tag_dialog import TagDialog
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TagDialog), what="the tag dialog")
+    for ch in tags:
+        await pilot.press(ch if ch != " " else "space")
+    await pilot.press("enter")
+    for ch in comment:
+        await pilot.press(ch if ch != " " else "space")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_tagging_a_paragraph_editing_and_deleting_its_note(sample_app) -> None:
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("enter", "right_square_bracket", "right_square_bracket")  # the byline? no: paragraph 2
+        reader = screen.reader
+        block = reader.document.blocks[reader.cursor_block]
+        await pilot.press("t")
+        await _tag_dialog(pilot, "人才政策,记者", "署名")
+        [placed] = sample_app.library.placed_notes
+        assert (placed.anchor.start, placed.anchor.end) == (block.start, block.end)
+        assert placed.note.tags == ("人才政策", "记者") and placed.note.comment == "署名"
+        assert reader.notes and any("◆ 人才政策 · 记者" in line for line in widget_lines(reader))
+        await pilot.press("e")
+        from tui.screens.tag_dialog import TagDialog
+
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, TagDialog))
+        sample_app.screen.query_one("#tags").value = "数据中心"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sample_app.library.placed_notes[0].note.tags == ("数据中心",)
+        await pilot.press("d")
+        await pilot.pause()
+        assert sample_app.library.placed_notes == [] and not reader.notes
+        await pilot.press("u")
+        await pilot.pause()
+        assert sample_app.library.placed_notes[0].note.tags == ("数据中心",)
+
+
+async def test_a_sentence_selection_can_be_tagged(sample_app) -> None:
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("j", "enter")  # 001
+        reader = screen.reader
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        paragraph = reader.document.blocks[reader.cursor_block]
+        await pilot.press("v")
+        first = reader.selection
+        assert first is not None and first[0] == paragraph.start and first[1] < paragraph.end
+        await pilot.press("right_square_bracket")  # one more sentence
+        assert reader.selection[1] > first[1]
+        await pilot.press("h", "h")  # two characters less
+        start, end = reader.selection
+        await pilot.press("t")
+        await _tag_dialog(pilot, "高位推动")
+        [placed] = sample_app.library.placed_notes
+        assert (placed.anchor.start, placed.anchor.end) == (start, end) and reader.selection is None
+
+
+async def test_bad_tags_are_explained_in_the_dialog(sample_app) -> None:
+    from tui.screens.tag_dialog import TagDialog
+
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        await ready(pilot, 5)
+        await pilot.press("enter", "t")
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, TagDialog))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(sample_app.screen, TagDialog)
+        assert "at least one tag" in str(sample_app.screen.query_one("#error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sample_app.library.placed_notes == []
+
+
+async def test_the_notes_pane_lists_tags_and_jumps_to_passages(sample_dir: Path, sample_store, tmp_path: Path) -> None:
+    from corpus.notes.model import Note
+    from corpus.notes.store import NotesFile
+
+    app = make_app(sample_dir, sample_store, tmp_path)
+    doc = "003_a3bd1cdd4994f399.txt"
+    async with app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 5)
+        text = app.library.document(doc).text
+        start = text.index("第三章 发展目标")
+        NotesFile(app.library.notes_path).add(Note.create(doc, text, start, start + 8, ["目标"]))
+        screen._read_notes()
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        notes = screen.query_one("#notes")
+        assert screen.focused is notes
+        rows = widget_lines(notes)
+        assert "目标" in rows[0] and "第三章 发展目标" in rows[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.reader.document.id == doc
+        assert "第三章 发展目标" in widget_lines(screen.reader)[0]
+        await search(pilot, "tag:目标")
+        assert [d.doc_id for d in screen._search.result.docs] == [doc]
+
+
+async def test_notes_survive_an_edited_document(make_corpus, tmp_path: Path) -> None:
+    text = "标题\n\n第一段，关于人才政策的一些论述，非常重要。\n\n第二段，关于数据中心的建设情况。\n"
+    root = make_corpus({"a.txt": text})
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 1)
+        await pilot.press("enter", "right_square_bracket", "t")
+        await _tag_dialog(pilot, "人才")
+        await pilot.press("right_square_bracket", "t")
+        await _tag_dialog(pilot, "数据")
+        assert len(app.library.placed_notes) == 2
+    (root / "a.txt").write_text(
+        text.replace("第二段，关于数据中心的建设情况。", "").replace("标题", "新的标题与导语"), "utf-8"
+    )
+    again = make_app(root, None, tmp_path)
+    async with again.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 1)
+        await wait_until(pilot, lambda: len(again.library.placed_notes) == 2, what="the notes")
+        placed = {p.note.tags[0]: p for p in again.library.placed_notes}
+        assert placed["人才"].anchor.status.value == "moved"
+        assert placed["数据"].orphaned
+        assert "1 orphaned" in str(screen.query_one("#status-notes").render())

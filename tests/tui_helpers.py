@@ -26,6 +26,7 @@ def make_app(corpus_path: Path, store: IndexStore | None, state: Path) -> Zhread
         positions=Positions(corpus.location, folder=state / "positions"),
         settings=Settings(state / "settings.json"),
         show_timings=False,
+        notes_path=state / "notes.jsonl",
     )
 
 

@@ -19,6 +19,8 @@ from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from corpus import Corpus
     from index import IndexStore
 
@@ -55,11 +57,12 @@ class ZhreaderApp(App[None]):
         positions: Positions | None = None,
         settings: Settings | None = None,
         show_timings: bool = True,
+        notes_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self._main: MainScreen | None = None
-        self.library = Library(corpus, store)
+        self.library = Library(corpus, store, notes_path)
         self.positions = positions or Positions(corpus.location)
         self.settings = settings or Settings()
         theme = self.settings.get("theme")
@@ -88,7 +91,7 @@ class ZhreaderApp(App[None]):
         sections = [
             ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS, *PANE_BINDINGS]),
             ("Document list", [*DocumentList.BINDINGS, *DocumentPane.BINDINGS, *LineList.BINDINGS]),
-            ("Reader", ReaderView.BINDINGS),
+            ("Reader (v selects a part of a paragraph; then [ ] { } h l H L adjust it)", ReaderView.BINDINGS),
             ("Results and outline", LineList.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))

@@ -178,11 +178,12 @@ def main() -> None:
 @main.command("open")
 @click.argument("path", required=False)
 @click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
-def open_command(path: str | None, index_dir: str | None) -> None:
+@click.option("--notes", "notes_path", metavar="FILE", help="The notes file (default: the corpus' own).")
+def open_command(path: str | None, index_dir: str | None, notes_path: str | None) -> None:
     """Open the reader on PATH (default: the sample corpus)."""
     from tui.launch import open_reader
 
-    raise SystemExit(open_reader(path, index_dir))
+    raise SystemExit(open_reader(path, index_dir, notes_path))
 
 
 @main.command("index")
@@ -211,15 +212,28 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
     "--limit", default=10, show_default=True, type=click.IntRange(min=0), help="Documents to show; 0 shows all."
 )
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per matching document, in rank order.")
+@click.option("--notes", "notes_path", metavar="FILE", help="Notes file for tag: terms (default: the corpus' own).")
 @click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")
-def search_command(query: str, corpus_path: str | None, limit: int, as_json: bool, index_dir: str | None) -> None:
-    """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word."""
+def search_command(
+    query: str, corpus_path: str | None, limit: int, as_json: bool, notes_path: str | None, index_dir: str | None
+) -> None:
+    """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word,
+    tag:标签 (passages tagged in the notes)."""
     from index import QueryError
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
+        notebook = None
+
+        def passages(tag: str) -> dict[str, list[tuple[int, int]]]:
+            nonlocal notebook
+            if notebook is None:
+                notebook = open_notebook(corpus, searcher, notes_path)
+                notebook.reload()
+            return notebook.passages(tag)
+
         try:
-            result = searcher.search(query, limit=limit or None)
+            result = searcher.search(query, limit=limit or None, passages=passages)
         except QueryError as err:
             fail(f"bad query: {err}")
         for notice in result.notices:
@@ -267,6 +281,184 @@ def show_command(doc: str, corpus_path: str | None, index_dir: str | None) -> No
         with _pipe_safe():
             sys.stdout.write(document.text + "\n")
             sys.stdout.flush()
+
+
+# -- notes ---------------------------------------------------------------------------
+
+
+def notes_location(corpus: Corpus, notes_path: str | None) -> Path:
+    from corpus import paths
+
+    return Path(notes_path).expanduser() if notes_path else paths.notes_file(corpus.location)
+
+
+def open_notebook(corpus: Corpus, searcher: Searcher, notes_path: str | None):
+    from corpus.notes.notebook import Notebook
+    from corpus.notes.store import NotesFile
+
+    return Notebook(NotesFile(notes_location(corpus, notes_path)), searcher.document)
+
+
+def _load_notes(notebook) -> list:
+    from corpus.notes.store import NotesError
+
+    try:
+        placed = notebook.reload()
+    except NotesError as err:
+        fail(str(err), 1)
+    for problem in notebook.snapshot.problems():
+        err_console.print(Text(f"zhreader: warning: {problem}"))
+    return placed
+
+
+def _notes_options(command):
+    command = click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")(
+        command
+    )
+    command = click.option("--notes", "notes_path", metavar="FILE", help="The notes file (default: the corpus' own).")(
+        command
+    )
+    return click.option("--corpus", "corpus_path", metavar="PATH", help="The corpus (default: the sample corpus).")(
+        command
+    )
+
+
+@main.group("notes")
+def notes_group() -> None:
+    """Tagged passages: list, add, delete and export notes."""
+
+
+@notes_group.command("path")
+@_notes_options
+def notes_path_command(corpus_path: str | None, notes_path: str | None, index_dir: str | None) -> None:
+    """Print where the corpus' notes file is."""
+    corpus = open_corpus(corpus_path)
+    click.echo(str(notes_location(corpus, notes_path)))
+
+
+@notes_group.command("list")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only notes with this tag (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one note a line, with where it is now.")
+@_notes_options
+def notes_list_command(
+    tags: tuple[str, ...], as_json: bool, corpus_path: str | None, notes_path: str | None, index_dir: str | None
+) -> None:
+    """List notes, with their passages re-anchored on the documents as they are now."""
+    from corpus.textfold import fold
+
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+        placed = _load_notes(open_notebook(corpus, searcher, notes_path))
+    wanted = {fold(tag.strip()) for tag in tags}
+    if wanted:
+        placed = [p for p in placed if wanted & {fold(t) for t in p.note.tags}]
+    with _pipe_safe():
+        if as_json:
+            for item in placed:
+                sys.stdout.write(json.dumps(item.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            return
+        for item in placed:
+            line = Text()
+            line.append("[" + ", ".join(item.note.tags) + "] ", style="bold magenta")
+            line.append(item.title, style="bold")
+            line.append(f"  {item.note.doc}", style="dim")
+            if item.orphaned:
+                line.append("  orphaned", style="red")
+            elif item.anchor.status.value != "anchored":
+                line.append(f"  {item.anchor.status.value}", style="yellow")
+            out_console.print(line)
+            quote = " ".join(item.note.quote.split())
+            out_console.print(Text(f"    “{quote[:80]}{'…' if len(quote) > 80 else ''}”"))
+            if item.note.comment:
+                out_console.print(Text(f"    {item.note.comment}", style="italic"))
+    err_console.print(Text(f"{len(placed)} note{'s' if len(placed) != 1 else ''}", style="dim"))
+
+
+@notes_group.command("add")
+@click.option("--doc", "doc_id", required=True, metavar="DOC", help="Document id (as search and show print it).")
+@click.option("--start", required=True, type=int, help="First character (display-text offset).")
+@click.option("--end", required=True, type=int, help="Character after the last one.")
+@click.option("--tag", "tags", multiple=True, required=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--comment", default="", help="An optional comment.")
+@_notes_options
+def notes_add_command(
+    doc_id: str,
+    start: int,
+    end: int,
+    tags: tuple[str, ...],
+    comment: str,
+    corpus_path: str | None,
+    notes_path: str | None,
+    index_dir: str | None,
+) -> None:
+    """Tag the passage DOC[START:END]; prints the new note's id."""
+    from corpus.notes.model import Note, NoteError
+    from corpus.notes.store import NotesError, NotesFile
+
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+        document = searcher.document(doc_id)
+        if document is None:
+            fail(f"no document {doc_id!r} in {corpus.location}")
+        try:
+            note = Note.create(doc_id, document.text, start, end, list(tags), comment, block=document.block_at(start))
+            NotesFile(notes_location(corpus, notes_path)).add(note)
+        except NoteError as err:
+            fail(str(err))
+        except NotesError as err:
+            fail(str(err), 1)
+    click.echo(note.id)
+    quote = " ".join(note.quote.split())
+    err_console.print(Text(f"tagged “{quote[:60]}{'…' if len(quote) > 60 else ''}” as {', '.join(note.tags)}"))
+
+
+@notes_group.command("delete")
+@click.argument("note_id")
+@_notes_options
+def notes_delete_command(note_id: str, corpus_path: str | None, notes_path: str | None, index_dir: str | None) -> None:
+    """Delete the note NOTE_ID (as notes list --json prints it)."""
+    from corpus.notes.store import NotesError, NotesFile
+
+    corpus = open_corpus(corpus_path)
+    try:
+        note = NotesFile(notes_location(corpus, notes_path)).delete(note_id)
+    except NotesError as err:
+        fail(str(err), 1)
+    err_console.print(Text(f"deleted the note on “{' '.join(note.quote.split())[:60]}”"))
+
+
+@notes_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE (default: stdout).")
+@_notes_options
+def notes_export_command(
+    fmt: str, output: str | None, corpus_path: str | None, notes_path: str | None, index_dir: str | None
+) -> None:
+    """Export notes: Markdown grouped by tag, CSV (one row per note and tag, UTF-8 with BOM)
+    for spreadsheets, or JSON for tools."""
+    from corpus import atomic
+    from corpus.notes import export
+
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+        placed = _load_notes(open_notebook(corpus, searcher, notes_path))
+    if fmt == "md":
+        data = export.to_markdown(placed, str(corpus.location))
+    elif fmt == "csv":
+        data = export.to_csv(placed)
+    else:
+        data = export.to_json(placed)
+    if output:
+        try:
+            atomic.write_bytes(Path(output), data.encode("utf-8"))
+        except OSError as err:
+            fail(f"cannot write {output}: {err.strerror or err}", 1)
+        err_console.print(Text(f"{len(placed)} notes written to {output}"))
+        return
+    with _pipe_safe():
+        sys.stdout.buffer.write(data.encode("utf-8"))
+        sys.stdout.flush()
 
 
 def run() -> None:

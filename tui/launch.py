@@ -22,7 +22,7 @@ def _plain_open(args: list[str]) -> str | bool | None:
     return False
 
 
-def open_reader(path: str | None, index_dir: str | None = None) -> int:
+def open_reader(path: str | None, index_dir: str | None = None, notes_path: str | None = None) -> int:
     from corpus import Corpus, CorpusError, sample_corpus
     from index import IndexStore
 
@@ -41,7 +41,7 @@ def open_reader(path: str | None, index_dir: str | None = None) -> int:
     from tui.app import ZhreaderApp
 
     store = IndexStore.for_corpus(corpus, None if index_dir is None else Path(index_dir))
-    ZhreaderApp(corpus, store).run()
+    ZhreaderApp(corpus, store, notes_path=Path(notes_path).expanduser() if notes_path else None).run()
     return 0
 
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from corpus import Corpus, Document
+    from corpus.notes.export import Placed
+    from corpus.notes.model import Note
+    from corpus.notes.notebook import Notebook
     from index import IndexStore, Searcher, SearchResult, UpdateReport
     from index import Progress as IndexProgress
 
@@ -32,13 +36,18 @@ class DocSummary:
 
 
 class Library:
-    def __init__(self, corpus: Corpus, store: IndexStore) -> None:
+    def __init__(self, corpus: Corpus, store: IndexStore, notes_path: Path | None = None) -> None:
+        from corpus import paths
+
         self.corpus = corpus
         self.store = store
+        self.notes_path = notes_path or paths.notes_file(corpus.location)
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._pending: dict[str, Document] = {}
         self._stamp: tuple[str, int] | None = None
+        self._notebook: Notebook | None = None
+        self._notes_mtime: float | None = None
 
     # -- index ---------------------------------------------------------------------
 
@@ -157,9 +166,72 @@ class Library:
         searcher = self._searcher
         if searcher is None:
             raise IndexMissing("the index is still being built")
-        return searcher.search(query, limit=limit, should_stop=should_stop)
+        return searcher.search(query, limit=limit, should_stop=should_stop, passages=self.passages)
 
     def preload(self) -> None:
         searcher = self._searcher
         if searcher is not None:
             searcher.preload()
+
+    # -- notes ---------------------------------------------------------------------
+
+    @property
+    def notebook(self) -> Notebook:
+        if self._notebook is None:
+            from corpus.notes.notebook import Notebook
+            from corpus.notes.store import NotesFile
+
+            self._notebook = Notebook(NotesFile(self.notes_path), self.document)
+        return self._notebook
+
+    def reload_notes(self) -> list[Placed]:
+        """Read the notes file and place every note on the documents as they are now
+        (raises NotesError when the file cannot be read)."""
+        with self._lock:
+            self._notes_mtime = self.notebook.file.mtime
+            return self.notebook.reload()
+
+    def notes_changed_elsewhere(self) -> bool:
+        return self.notebook.file.mtime != self._notes_mtime
+
+    @property
+    def placed_notes(self) -> list[Placed]:
+        return self.notebook.placed
+
+    def passages(self, tag: str) -> dict[str, list[tuple[int, int]]]:
+        return self.notebook.passages(tag)
+
+    def add_note(self, doc_id: str, start: int, end: int, tags: list[str], comment: str) -> Note:
+        """Raises NoteError (bad input) or NotesError (the file)."""
+        from corpus.notes.model import Note
+
+        document = self.document(doc_id)
+        if document is None:
+            from corpus.notes.model import NoteError
+
+            raise NoteError(f"{doc_id} is not available")
+        note = Note.create(doc_id, document.text, start, end, tags, comment, block=document.block_at(start))
+        self.notebook.file.add(note)
+        self.reload_notes()
+        return note
+
+    def edit_note(self, placed: Placed, tags: list[str], comment: str) -> Note:
+        moved = None
+        document = self.document(placed.note.doc)
+        if document is not None and not placed.orphaned:
+            # Editing a note that was found again elsewhere pins it where it is now.
+            moved = placed.note.moved_to(
+                document.text, placed.anchor.start, placed.anchor.end, document.block_at(placed.anchor.start)
+            )
+        note = self.notebook.file.update(placed.note.id, tags=tags, comment=comment, moved=moved)
+        self.reload_notes()
+        return note
+
+    def delete_note(self, note_id: str) -> Note:
+        note = self.notebook.file.delete(note_id)
+        self.reload_notes()
+        return note
+
+    def restore_note(self, note: Note) -> None:
+        self.notebook.file.add(note)
+        self.reload_notes()

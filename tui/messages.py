@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from corpus.notes.export import Placed
     from index import SearchResult, UpdateReport
     from tui.library import DocSummary
     from tui.widgets.results_list import ResultDoc
@@ -59,3 +60,12 @@ class SearchFinished(Message):
 class SearchFailed(Message):
     query: str
     message: str
+
+
+@dataclass
+class NotesLoaded(Message):
+    """The notes file was (re)read and every note placed on its document."""
+
+    placed: list[Placed]
+    problems: list[str]
+    error: str | None = None  # the file could not be read at all

@@ -25,6 +25,7 @@ class Line:
     end: int
     indent: int = 0  # cells of hanging indent drawn before the text
     table_row: int = -1  # line number within a table's drawing
+    label: str = ""  # a line that is no text: the tags of notes ending in this block
 
 
 @dataclass
@@ -61,8 +62,14 @@ def item_indent(text: str) -> int:
     return cells(match.group()) if match else 0
 
 
-def layout(document: Document, width: int, table_lines: Callable[[int], int]) -> Layout:
-    """Lay out every block; ``table_lines(block)`` draws a table and returns its height."""
+def layout(
+    document: Document,
+    width: int,
+    table_lines: Callable[[int], int],
+    labels: dict[int, list[str]] | None = None,
+) -> Layout:
+    """Lay out every block; ``table_lines(block)`` draws a table and returns its height;
+    ``labels`` are extra lines shown under a block (its notes' tags)."""
     result = Layout(width)
     lines = result.lines
     text = document.text
@@ -85,5 +92,30 @@ def layout(document: Document, width: int, table_lines: Callable[[int], int]) ->
                 indent = 0
             for number, (s, e) in enumerate(wrap(text, width, block.start, block.end, indent=indent)):
                 lines.append(Line(index, s, e, indent if number else 0))
+        for label in (labels or {}).get(index, ()):
+            lines.append(Line(index, block.end, block.end, label=label))
         result.block_last.append(len(lines) - 1)
     return result
+
+
+_SENTENCE_END = "。！？!?；;…"
+_CLOSERS = "”’」』）)】》"
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` (a sentence keeps its closing quotes)."""
+    found: list[tuple[int, int]] = []
+    begin = start
+    i = start
+    while i < end:
+        if text[i] in _SENTENCE_END:
+            j = i + 1
+            while j < end and (text[j] in _SENTENCE_END or text[j] in _CLOSERS):
+                j += 1
+            found.append((begin, j))
+            begin = i = j
+            continue
+        i += 1
+    if begin < end:
+        found.append((begin, end))
+    return [(s, e) for s, e in found if text[s:e].strip()]

@@ -24,12 +24,15 @@ from tui.messages import (
     IndexFinished,
     IndexProgress,
     LibraryOpened,
+    NotesLoaded,
     SearchFailed,
     SearchFinished,
 )
 from tui.positions import Positions
+from tui.screens.tag_dialog import TagDialog
 from tui.widgets.document_list import DocumentList, DocumentPane
 from tui.widgets.line_list import LineList
+from tui.widgets.notes_list import NotesList
 from tui.widgets.outline import OutlineList
 from tui.widgets.reader import ReaderView
 from tui.widgets.results_list import HITS_PER_DOC, MAX_DOCS, ResultDoc, ResultsList
@@ -37,6 +40,8 @@ from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from corpus import Document
+    from corpus.notes.export import Placed
+    from corpus.notes.model import Note
     from index import DocResult
     from tui.library import Library
 
@@ -53,6 +58,11 @@ class MainScreen(Screen[None]):
         Binding("n", "next_hit(1)", "Next hit", id="main.next_hit"),
         Binding("N", "next_hit(-1)", "Previous hit", id="main.previous_hit"),
         Binding("o", "toggle_outline", "Outline", id="main.outline"),
+        Binding("t", "tag", "Tag the passage", id="main.tag"),
+        Binding("e", "edit_note", "Edit its note", id="main.edit_note"),
+        Binding("d", "delete_note", "Delete its note", id="main.delete_note"),
+        Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
+        Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
     ]
 
@@ -69,6 +79,7 @@ class MainScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._open_doc: str | None = None
         self._indexing = False
+        self._deleted: list[Note] = []  # for undo
 
     # -- composition -----------------------------------------------------------------
 
@@ -81,6 +92,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield DocumentPane(id="documents")
                 yield ResultsList(id="results")
+                yield NotesList(id="notes")
             with Container(id="reader-area"):
                 yield OutlineList(id="outline")
                 yield ReaderView(id="reader")
@@ -122,6 +134,8 @@ class MainScreen(Screen[None]):
     def _load_library(self) -> None:
         searchable = self.library.open()
         self.post_message(LibraryOpened(self.library.summaries(), searchable))
+        if searchable:
+            self._read_notes()
         self._update_index()
 
     def _update_index(self) -> None:
@@ -156,7 +170,19 @@ class MainScreen(Screen[None]):
         if arrived:
             self.post_message(DocumentsArrived(list(arrived)))
         self.post_message(IndexFinished(report, self.library.summaries()))
+        self._read_notes()
         self.library.preload()
+
+    def _read_notes(self) -> None:
+        """Read and place the notes (in the calling worker thread)."""
+        from corpus.notes.store import NotesError
+
+        try:
+            placed = self.library.reload_notes()
+        except NotesError as err:
+            self.post_message(NotesLoaded([], [], str(err)))
+            return
+        self.post_message(NotesLoaded(placed, self.library.notebook.snapshot.problems()))
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         self._set_documents(message.documents)
@@ -211,6 +237,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reopen")
     def _reopen_if_changed(self) -> None:
+        if self.library.notes_changed_elsewhere():
+            self._read_notes()  # another zhreader window changed the notes
         if self.library.reopen():
             from index import UpdateReport
 
@@ -349,6 +377,7 @@ class MainScreen(Screen[None]):
                 self._open_doc = doc_id
                 self.reader.show(document, offset=offset, hits=hits, current_hit=-1 if hit is None else hit)
                 self.outline.show(document)
+                self._mark_notes()
             elif hit is not None:
                 self.reader.goto_hit(hit)
             elif offset is not None:
@@ -456,6 +485,149 @@ class MainScreen(Screen[None]):
             (self.reader if self._open_doc else self.doc_list).focus()
         elif focused is self.reader or focused is self.results:
             self.doc_list.focus()
+
+    # -- notes -----------------------------------------------------------------------
+
+    def on_notes_loaded(self, message: NotesLoaded) -> None:
+        if message.error:
+            self.notify(message.error, title="Notes", severity="error", timeout=10)
+        for problem in message.problems:
+            self.notify(problem, title="Notes", severity="warning", timeout=8)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        placed = self.library.placed_notes
+        self.query_one(NotesList).show(placed)
+        self.status.set_notes(len(placed), sum(1 for p in placed if p.orphaned))
+        self._mark_notes()
+
+    def _mark_notes(self) -> None:
+        if self._open_doc is None:
+            return
+        marks = []
+        for placed in self.library.notebook.in_document(self._open_doc):
+            label = "◆ " + " · ".join(placed.note.tags)
+            if placed.note.comment:
+                comment = " ".join(placed.note.comment.split())
+                label += "  — " + (comment if len(comment) <= 60 else comment[:60] + "…")
+            marks.append((placed.anchor.start, placed.anchor.end, placed.note.id, label))
+        self.reader.set_notes(marks)
+
+    def _placed(self, note_id: str) -> Placed | None:
+        return next((p for p in self.library.placed_notes if p.note.id == note_id), None)
+
+    def _known_tags(self) -> list[str]:
+        counts = self.library.notebook.tags()
+        return sorted(counts, key=lambda tag: -counts[tag])
+
+    def _note_failed(self, err: Exception) -> None:
+        self.notify(str(err), title="Notes", severity="error", timeout=10)
+
+    def action_tag(self) -> None:
+        reader = self.reader
+        passage = reader.passage()
+        if passage is None or self._open_doc is None:
+            self.notify("Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3)
+            return
+        doc_id = self._open_doc
+        start, end = passage
+        quote = reader.document.text[start:end] if reader.document else ""
+
+        def done(answer: tuple[list[str], str] | None) -> None:
+            from corpus.notes.model import NoteError
+            from corpus.notes.store import NotesError
+
+            if answer is None:
+                return
+            try:
+                self.library.add_note(doc_id, start, end, *answer)
+            except (NoteError, NotesError) as err:
+                self._note_failed(err)
+                return
+            reader.action_cancel_selection()
+            self._show_notes()
+            self.notify("Tagged " + ", ".join(answer[0]), timeout=2)
+
+        self.app.push_screen(TagDialog(quote, self._known_tags()), done)
+
+    def _note_here(self) -> Placed | None:
+        ids = self.reader.notes_here()
+        if not ids:
+            self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3)
+            return None
+        return self._placed(ids[0])
+
+    def action_edit_note(self) -> None:
+        placed = self._note_here()
+        if placed is None:
+            return
+
+        def done(answer: tuple[list[str], str] | None) -> None:
+            from corpus.notes.model import NoteError
+            from corpus.notes.store import NotesError
+
+            if answer is None:
+                return
+            try:
+                self.library.edit_note(placed, *answer)
+            except (NoteError, NotesError) as err:
+                self._note_failed(err)
+                return
+            self._show_notes()
+
+        dialog = TagDialog(
+            placed.note.quote, self._known_tags(), placed.note.tags, placed.note.comment, "Edit the note"
+        )
+        self.app.push_screen(dialog, done)
+
+    def action_delete_note(self) -> None:
+        from corpus.notes.store import NotesError
+
+        placed = self._note_here()
+        if placed is None:
+            return
+        try:
+            note = self.library.delete_note(placed.note.id)
+        except NotesError as err:
+            self._note_failed(err)
+            return
+        self._deleted.append(note)
+        self._show_notes()
+        self.notify(f"Deleted the note {', '.join(note.tags)}: press u to undo", timeout=5)
+
+    def action_undo_delete(self) -> None:
+        from corpus.notes.store import NotesError
+
+        if not self._deleted:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        note = self._deleted.pop()
+        try:
+            self.library.restore_note(note)
+        except NotesError as err:
+            self._deleted.append(note)
+            self._note_failed(err)
+            return
+        self._show_notes()
+        self.notify("Note restored", timeout=2)
+
+    def action_toggle_notes(self) -> None:
+        sidebar = self.query_one("#sidebar")
+        sidebar.toggle_class("-notes")
+        if sidebar.has_class("-notes"):
+            self.query_one(NotesList).focus()
+        else:
+            self.doc_list.focus()
+
+    @on(LineList.Chosen, "#notes")
+    def _choose_note(self, message: LineList.Chosen) -> None:
+        placed = self.query_one(NotesList).target(message.row)
+        if placed is None:
+            return
+        if placed.orphaned:
+            self.notify("This passage is no longer in its document; its quote is kept in the note", timeout=4)
+            return
+        self.open_document(placed.note.doc, offset=placed.anchor.start)
 
     def rebuild_index(self) -> None:
         """Update the index now, in the background (from the command palette)."""

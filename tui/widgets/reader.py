@@ -10,7 +10,9 @@ change the screen, the window title or the terminal's state.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
+from functools import cached_property
 
 from rich import box
 from rich.segment import Segment
@@ -27,7 +29,8 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from corpus import Document, Kind
-from tui.reader_layout import Layout, layout
+from tui.linebreak import cells
+from tui.reader_layout import Layout, layout, sentences
 from tui.widgets.styles import CachedStyles
 
 GUTTER = 2
@@ -67,6 +70,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         "reader--current-hit",
         "reader--cursor",
         "reader--placeholder",
+        "reader--note-mark",
+        "reader--note-label",
+        "reader--selection",
     }
     BINDINGS = [
         Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
@@ -77,6 +83,26 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
         Binding("right_square_bracket", "passage(1)", "Next paragraph", id="reader.next_paragraph"),
         Binding("left_square_bracket", "passage(-1)", "Previous paragraph", id="reader.previous_paragraph"),
+        Binding("v", "select", "Select a passage", id="reader.select"),
+        Binding("l,shift+right", "adjust('end', 1)", "Selection: end +1", show=False, id="reader.select_end_more"),
+        Binding("h,shift+left", "adjust('end', -1)", "Selection: end -1", show=False, id="reader.select_end_less"),
+        Binding("H", "adjust('start', -1)", "Selection: start -1", show=False, id="reader.select_start_more"),
+        Binding("L", "adjust('start', 1)", "Selection: start +1", show=False, id="reader.select_start_less"),
+        Binding(
+            "right_curly_bracket",
+            "sentence_start(1)",
+            "Selection: start a sentence later",
+            show=False,
+            id="reader.select_start_next_sentence",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "sentence_start(-1)",
+            "Selection: start a sentence earlier",
+            show=False,
+            id="reader.select_start_previous_sentence",
+        ),
+        Binding("escape", "cancel_selection", "Cancel the selection", show=False, id="reader.cancel_selection"),
     ]
 
     cursor_block: reactive[int] = reactive(0, init=False)
@@ -96,6 +122,11 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self._tables: dict[int, list[list[Segment]]] = {}
         self._pending_offset: int | None = None
         self._placeholder = "Select a document and press Enter"
+        self.notes: list[tuple[int, int, str]] = []  # (start, end, note id) of tagged passages
+        self._labels: dict[int, list[str]] = {}
+        self.selection: tuple[int, int] | None = None  # a range narrowed by keys or the mouse
+        self._drag_from: int | None = None
+        self._keep_cursor: int | None = None
 
     # -- public API ------------------------------------------------------------------
 
@@ -113,6 +144,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self.current_hit = current_hit
         self._layout = None
         self._tables = {}
+        self.notes, self._labels, self.selection = [], {}, None
+        self.__dict__.pop("_sentences", None)
         self.set_reactive(ReaderView.cursor_block, 0)
         if current_hit >= 0 and self.hits:
             offset = self.hits[current_hit][0]
@@ -186,7 +219,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             tables[block] = self._render_table(document, block, width)
             return len(tables[block])
 
-        result = layout(document, width, table_lines)
+        result = layout(document, width, table_lines, self._labels)
         self._tables = tables
         return result
 
@@ -209,6 +242,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         else:
             self.scroll_to(y=0, animate=False)
             self._report()
+        if self._keep_cursor is not None:
+            self.set_reactive(ReaderView.cursor_block, self._keep_cursor)
+            self._keep_cursor = None
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -316,32 +352,42 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             )
         return content
 
+    def _layers(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Highlights over ``[start, end)``, lowest first: notes, hits, the selection."""
+        layers: list[tuple[int, int, Style]] = []
+        for s, e, _ in self.notes:
+            if s < end and e > start:
+                layers.append((max(s, start), min(e, end), self.part_style("reader--note")))
+        if self.hits:
+            index = max(bisect.bisect_left(self._hit_starts, start) - 1, 0)
+            while index < len(self.hits) and self.hits[index][0] < end:
+                s, e = self.hits[index]
+                if e > start:
+                    name = "reader--current-hit" if index == self.current_hit else "reader--hit"
+                    layers.append((max(s, start), min(e, end), self.part_style(name)))
+                index += 1
+        if self.selection is not None:
+            s, e = self.selection
+            if s < end and e > start:
+                layers.append((max(s, start), min(e, end), self.part_style("reader--selection")))
+        return layers
+
     def _line_segments(self, start: int, end: int, base: Style) -> list[Segment]:
         assert self.document is not None
         text = self.document.text[start:end].replace("\t", " ")
-        if not self.hits:
+        layers = self._layers(start, end)
+        if not layers:
             return [Segment(text, base)]
-        hit_style = base + self.part_style("reader--hit")
-        current_style = base + self.part_style("reader--current-hit")
+        points = sorted({start, end, *(p for s, e, _ in layers for p in (s, e))})
         segments: list[Segment] = []
-        position = start
-        # Hits never span more than a few lines; start the search a little before.
-        index = max(bisect.bisect_left(self._hit_starts, start) - 1, 0)
-        while index < len(self.hits):
-            s, e = self.hits[index]
-            if s >= end:
-                break
-            if e > start:
-                s, e = max(s, start), min(e, end)
-                if s > position:
-                    segments.append(Segment(text[position - start : s - start], base))
-                if e > max(s, position):
-                    style = current_style if index == self.current_hit else hit_style
-                    segments.append(Segment(text[max(s, position) - start : e - start], style))
-                    position = e
-            index += 1
-        if position < end:
-            segments.append(Segment(text[position - start :], base))
+        for a, b in itertools.pairwise(points):
+            if a >= b:
+                continue
+            style = base
+            for s, e, layer in layers:
+                if s <= a and b <= e:
+                    style = style + layer
+            segments.append(Segment(text[a - start : b - start], style))
         return segments
 
     def render_line(self, y: int) -> Strip:
@@ -361,9 +407,14 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         block = document.blocks[line.block]
         cursor_here = line.block == self.cursor_block and self.has_focus
-        gutter = Segment("▌ ", self.part_style("reader--cursor")) if cursor_here else Segment("  ", base)
-        segments = [gutter]
-        if line.table_row >= 0:
+        noted = any(s < max(line.end, line.start + 1) and e > line.start for s, e, _ in self.notes)
+        segments = [
+            Segment("▌", self.part_style("reader--cursor")) if cursor_here else Segment(" ", base),
+            Segment("•", self.part_style("reader--note-mark")) if noted and not line.label else Segment(" ", base),
+        ]
+        if line.label:
+            segments.append(Segment(line.label, self.part_style("reader--note-label")))
+        elif line.table_row >= 0:
             segments.extend(self._tables.get(line.block, [[]])[line.table_row] if line.block in self._tables else [])
         else:
             name = KIND_CLASS.get(block.kind)
@@ -372,6 +423,163 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
                 segments.append(Segment(" " * line.indent, base))
             segments.extend(self._line_segments(line.start, line.end, style))
         return Strip(segments).adjust_cell_length(width, base)
+
+    # -- notes and the selection -------------------------------------------------------
+
+    def set_notes(self, marks: list[tuple[int, int, str, str]]) -> None:
+        """The open document's notes as (start, end, note id, label); each label is shown
+        under the paragraph where its note ends."""
+        document = self.document
+        self.notes = sorted((start, end, note_id) for start, end, note_id, _ in marks)
+        labels: dict[int, list[str]] = {}
+        if document is not None:
+            for start, end, _, label in sorted(marks):
+                labels.setdefault(document.block_at(max(end - 1, start)), []).append(label)
+        if labels != self._labels:
+            self._labels = labels
+            if document is not None and self._layout is not None:
+                self._pending_offset = self.top_offset
+                self._keep_cursor = self.cursor_block  # a re-layout is no reason to move it
+                self._relayout()
+        self.refresh()
+
+    def passage(self) -> tuple[int, int] | None:
+        """What a tag applies to: the selection, else the paragraph under the cursor."""
+        document = self.document
+        if document is None or not document.blocks:
+            return None
+        if self.selection is not None:
+            return self.selection
+        block = document.blocks[min(self.cursor_block, len(document.blocks) - 1)]
+        return block.start, block.end
+
+    def notes_here(self) -> list[str]:
+        """Ids of the notes touching the selection or the paragraph under the cursor."""
+        passage = self.passage()
+        if passage is None:
+            return []
+        start, end = passage
+        return [note_id for s, e, note_id in self.notes if s < end and e > start]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("adjust", "sentence_start", "cancel_selection"):
+            return self.selection is not None
+        return True
+
+    @cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
+        document = self.document
+        if document is None:
+            return []
+        return [span for block in document.blocks for span in sentences(document.text, block.start, block.end)]
+
+    def _set_selection(self, selection: tuple[int, int] | None, *, follow: int | None = None) -> None:
+        self.selection = selection
+        if selection is not None and follow is not None and self.document is not None:
+            self.set_reactive(ReaderView.cursor_block, self.document.block_at(follow))
+            self._keep_visible(follow)
+        self._report()
+        self.refresh()
+
+    def _keep_visible(self, offset: int) -> None:
+        if self.document is None or self._layout is None:
+            return
+        line = self._layout.line_of(self.document, offset)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if line < top:
+            self.scroll_to(y=line, animate=False)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False)
+
+    def action_select(self) -> None:
+        """Start selecting: the first sentence of the paragraph; again: stop."""
+        document = self.document
+        if document is None or not document.blocks:
+            return
+        if self.selection is not None:
+            self.action_cancel_selection()
+            return
+        block = document.blocks[self.cursor_block]
+        found = sentences(document.text, block.start, block.end)
+        self._set_selection(found[0] if found else (block.start, block.end))
+
+    def action_cancel_selection(self) -> None:
+        self._set_selection(None)
+
+    def action_adjust(self, edge: str, step: int) -> None:
+        if self.selection is None or self.document is None:
+            return
+        start, end = self.selection
+        if edge == "end":
+            end = min(max(end + step, start + 1), len(self.document.text))
+            self._set_selection((start, end), follow=end - 1)
+        else:
+            start = min(max(start + step, 0), end - 1)
+            self._set_selection((start, end), follow=start)
+
+    def _sentence_end(self, step: int) -> None:
+        assert self.selection is not None
+        start, end = self.selection
+        ends = [e for _, e in self._sentences]
+        if step > 0:
+            later = [e for e in ends if e > end]
+            end = later[0] if later else end
+        else:
+            earlier = [e for e in ends if start < e < end]
+            end = earlier[-1] if earlier else end
+        self._set_selection((start, end), follow=end - 1)
+
+    def action_sentence_start(self, step: int) -> None:
+        if self.selection is None:
+            return
+        start, end = self.selection
+        starts = [s for s, _ in self._sentences]
+        if step < 0:
+            earlier = [s for s in starts if s < start]
+            start = earlier[-1] if earlier else start
+        else:
+            later = [s for s in starts if start < s < end]
+            start = later[0] if later else start
+        self._set_selection((start, end), follow=start)
+
+    def _offset_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        document, result = self.document, self._layout
+        if offset is None or document is None or result is None:
+            return None
+        row = round(self.scroll_y) + offset.y
+        if not 0 <= row < len(result.lines):
+            return None
+        line = result.lines[row]
+        if line.block < 0 or line.label or line.table_row >= 0:
+            return None
+        column = offset.x - GUTTER - line.indent
+        used = 0
+        for position in range(line.start, line.end):
+            used += cells(document.text[position])
+            if used > column:
+                return position
+        return line.end
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._drag_from = self._offset_at(event)
+        self._dragged = False
+        if self._drag_from is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_from is None or not event.button:
+            return
+        here = self._offset_at(event)
+        if here is not None and here != self._drag_from:
+            self._dragged = True
+            low, high = sorted((self._drag_from, here))
+            self._set_selection((low, high + 1 if high < len(self.document.text) else high), follow=here)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_from is not None:
+            self.release_mouse()
+            self._drag_from = None
 
     # -- movement --------------------------------------------------------------------
 
@@ -394,7 +602,11 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         percent = min(round(100 * round(self.scroll_y) / total), 100)
         position = Position(document.id, self.top_offset, self.cursor_block, len(document.blocks), percent)
         self.post_message(self.Moved(position))
-        self.border_subtitle = f"¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
+        if self.selection is not None:
+            start, end = self.selection
+            self.border_subtitle = f"selected {end - start:,} 字 · t tag · [ ] {{ }} h l H L adjust · Esc cancel"
+        else:
+            self.border_subtitle = f"¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
 
     def action_scroll_lines(self, count: int) -> None:
         self.scroll_to(y=self.scroll_y + count, animate=False)
@@ -422,6 +634,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         return self._layout.block_of_line(top), self._layout.block_of_line(bottom)
 
     def action_passage(self, step: int) -> None:
+        if self.selection is not None:
+            self._sentence_end(step)
+            return
         document, result = self.document, self._layout
         if document is None or result is None or not document.blocks:
             return
@@ -453,5 +668,10 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if self._layout is None or offset is None:
             return
+        if getattr(self, "_dragged", False):
+            self._dragged = False
+            return  # the end of a drag: the selection stays
+        if self.selection is not None:
+            self._set_selection(None)
         self.cursor_block = self._layout.block_of_line(round(self.scroll_y) + offset.y)
         self._report()

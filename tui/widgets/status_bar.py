@@ -24,6 +24,7 @@ class StatusBar(Horizontal):
     StatusBar > Label { height: 1; padding: 0 1; }
     StatusBar > #status-corpus { width: auto; max-width: 40%; text-overflow: ellipsis; text-wrap: nowrap; }
     StatusBar > #status-index { width: auto; }
+    StatusBar > #status-notes { width: auto; color: $secondary; }
     StatusBar > ProgressBar { width: 24; height: 1; display: none; }
     StatusBar.-indexing > ProgressBar { display: block; }
     StatusBar > #status-keys {
@@ -34,14 +35,21 @@ class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("", id="status-corpus", markup=False)
         yield Label("", id="status-index", markup=False)
+        yield Label("", id="status-notes", markup=False)
         yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="status-progress")
-        yield Label("/ search  n/N hits  [ ] paragraphs  o outline  ? help  q quit", id="status-keys", markup=False)
+        yield Label("/ search  n/N hits  t tag  T notes  o outline  ? help  q quit", id="status-keys", markup=False)
 
     def set_corpus(self, path: Path, documents: int) -> None:
         from corpus import sample_corpus
 
         name = "sample corpus" if path == sample_corpus() else short_path(path)
         self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")
+
+    def set_notes(self, count: int, orphaned: int) -> None:
+        text = f"{count:,} note{'s' if count != 1 else ''}" if count else ""
+        if orphaned:
+            text += f" ({orphaned} orphaned)"
+        self.query_one("#status-notes", Label).update(text)
 
     def set_index_state(self, text: str) -> None:
         self.query_one("#status-index", Label).update(text)

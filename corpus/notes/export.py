@@ -1,0 +1,93 @@
+"""Notes out of zhreader: Markdown grouped by tag, CSV for spreadsheets, JSON for tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from corpus.notes.anchor import Anchor, Status
+from corpus.notes.model import Note
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A note with where it is now (after re-anchoring) and its document's title."""
+
+    note: Note
+    anchor: Anchor
+    title: str
+
+    @property
+    def orphaned(self) -> bool:
+        return self.anchor.status is Status.ORPHANED
+
+    def as_json(self) -> dict[str, Any]:
+        note = self.note
+        return {
+            "id": note.id,
+            "doc": note.doc,
+            "title": self.title,
+            "start": self.anchor.start if not self.orphaned else None,
+            "end": self.anchor.end if not self.orphaned else None,
+            "quote": note.quote,
+            "tags": list(note.tags),
+            "comment": note.comment,
+            "status": "orphaned" if self.orphaned else "anchored",
+            "anchor": self.anchor.status.value,
+            "created": note.created,
+            "updated": note.updated,
+        }
+
+
+def by_tag(placed: Iterable[Placed]) -> dict[str, list[Placed]]:
+    groups: dict[str, list[Placed]] = {}
+    for item in placed:
+        for tag in item.note.tags:
+            groups.setdefault(tag, []).append(item)
+    return dict(sorted(groups.items()))
+
+
+def to_markdown(placed: list[Placed], corpus: str) -> str:
+    lines = [f"# Notes: {corpus}", ""]
+    for tag, items in by_tag(placed).items():
+        lines += [f"## {tag} ({len(items)})", ""]
+        for item in sorted(items, key=lambda i: (i.note.doc, i.anchor.start)):
+            quote = " ".join(item.note.quote.split())
+            lines.append("> " + quote.replace("\n", "\n> "))
+            where = f"{item.title} (`{item.note.doc}`"
+            where += ", orphaned: the passage is no longer in the document)" if item.orphaned else ")"
+            lines.append(f"— {where}")
+            if item.note.comment:
+                lines.append("")
+                lines.append(item.note.comment)
+            lines.append("")
+    if not placed:
+        lines.append("No notes yet.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+CSV_COLUMNS = ["tag", "doc", "title", "quote", "comment", "status", "start", "end", "note_id", "created", "updated"]
+
+
+def to_csv(placed: list[Placed]) -> str:
+    """One row per note and tag, UTF-8 with a BOM so spreadsheets read Chinese right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for tag, items in by_tag(placed).items():
+        for item in items:
+            data = item.as_json()
+            writer.writerow(
+                [tag, data["doc"], data["title"], data["quote"], data["comment"], data["status"],
+                 "" if data["start"] is None else data["start"], "" if data["end"] is None else data["end"],
+                 data["id"], data["created"], data["updated"]]
+            )  # fmt: skip
+    return "\ufeff" + out.getvalue()
+
+
+def to_json(placed: list[Placed]) -> str:
+    return json.dumps([item.as_json() for item in placed], ensure_ascii=False, indent=1) + "\n"
