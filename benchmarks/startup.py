@@ -39,7 +39,10 @@ def _first_frame(command: list[str], marker: str, env: dict[str, str], timeout: 
         while time.monotonic() - started < timeout:
             with contextlib.suppress(pexpect.TIMEOUT):
                 stream.feed(child.read_nonblocking(65536, timeout=0.002))
-            if marker in "\n".join(screen.display):
+            text = "\n".join(
+                "".join(screen.buffer[y][x].data for x in range(screen.columns)) for y in range(screen.lines)
+            )
+            if marker in text:
                 return time.monotonic() - started
         raise RuntimeError(f"no frame with {marker!r} within {timeout} s")
     finally:

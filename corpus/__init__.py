@@ -7,8 +7,9 @@ start-up, which needs only a few of them before its first frame.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from corpus.lazy import lazy_exports
 
 _EXPORTS = {
     "Corpus": "corpus.discovery",
@@ -51,11 +52,4 @@ if TYPE_CHECKING:
     from corpus.loader import DocumentError, Loaded, load, load_corpus
     from corpus.samples import sample_corpus
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'corpus' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports("corpus", _EXPORTS)

@@ -7,8 +7,9 @@ is imported.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from corpus.lazy import lazy_exports
 
 _EXPORTS = {
     "Cancelled": "index.indexer",
@@ -61,11 +62,4 @@ if TYPE_CHECKING:
     from index.searcher import DocEntry, IndexMissing, SearchCancelled, Searcher
     from index.store import IndexError_, IndexStore
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'index' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports("index", _EXPORTS)

@@ -31,7 +31,10 @@ class Terminal:
         self.child = pexpect.spawn(_command(), args, env=env, dimensions=(LINES, COLUMNS))
 
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        # Not pyte's Screen.display: it fails on the empty cell a wide character leaves
+        # behind when something is drawn over half of it.
+        buffer, columns = self.screen.buffer, self.screen.columns
+        return "\n".join("".join(buffer[y][x].data for x in range(columns)) for y in range(self.screen.lines))
 
     def wait_for(self, predicate: Callable[[str], bool], timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout

@@ -98,21 +98,8 @@ class Note:
         if not (0 <= start < end <= len(text)):
             raise NoteError(f"the range {start}-{end} is outside the document (0-{len(text)})")
         stamp = now()
-        return cls(
-            id=uuid.uuid4().hex[:12],
-            doc=doc,
-            start=start,
-            end=end,
-            quote=text[start:end],
-            prefix=text[max(0, start - CONTEXT) : start],
-            suffix=text[end : end + CONTEXT],
-            hash=text_hash(text),
-            block=block,
-            tags=clean_tags(tags),
-            comment=clean_comment(comment),
-            created=stamp,
-            updated=stamp,
-        )
+        blank = cls("", doc, 0, 0, "", "", "", "", 0, clean_tags(tags), clean_comment(comment), stamp, stamp)
+        return replace(blank.moved_to(text, start, end, block), id=uuid.uuid4().hex[:12])
 
     def moved_to(self, text: str, start: int, end: int, block: int) -> Note:
         """The same note re-pinned to where its passage is now."""

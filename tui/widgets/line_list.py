@@ -39,7 +39,7 @@ class LineList(CachedStyles, ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(-1)
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
         def __init__(self, sender: LineList, row: int) -> None:
             super().__init__()
             self.list = sender
@@ -49,15 +49,11 @@ class LineList(CachedStyles, ScrollView, can_focus=True):
         def control(self) -> LineList:
             return self.list
 
-    class Chosen(Message):
-        def __init__(self, sender: LineList, row: int) -> None:
-            super().__init__()
-            self.list = sender
-            self.row = row
+    class Highlighted(_RowMessage):
+        """The cursor moved to ``row``."""
 
-        @property
-        def control(self) -> LineList:
-            return self.list
+    class Chosen(_RowMessage):
+        """``row`` was chosen (Enter, or a second click)."""
 
     # -- for subclasses --------------------------------------------------------------
 
