@@ -24,7 +24,7 @@ class CorpusError(Exception):
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     doc_id: str  # path relative to the corpus root, with "/" separators
-    path: Path
+    path: str
     size: int
     mtime_ns: int
 
@@ -43,6 +43,11 @@ def _os_reason(err: OSError) -> str:
     if err.errno == errno.ELOOP:
         return "symlink loop"
     return (err.strerror or str(err)).lower()
+
+
+def _is_document(name: str) -> bool:
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,9 @@ class Corpus:
     def scan(self) -> Iterator[SourceFile | Skipped]:
         """Every candidate document in a stable order (sorted by id)."""
         if self.single is not None:
-            yield from self._entry(self.single, self.single.name)
+            yield from self._entry(str(self.single), self.single.name)
             return
-        yield from self._walk(self.root, PurePosixPath(), set())
+        yield from self._walk(str(self.root), "", set())
 
     def path_of(self, doc_id: str) -> Path | None:
         """The file for ``doc_id``, or None when the id would leave the corpus."""
@@ -92,46 +97,46 @@ class Corpus:
             return None
         return self.root.joinpath(*rel.parts)
 
-    def _walk(
-        self, folder: Path, rel: PurePosixPath, ancestors: set[tuple[int, int]]
-    ) -> Iterator[SourceFile | Skipped]:
+    # Plain strings below, not pathlib: a rescan of thirty thousand files is spent
+    # mostly building Path objects otherwise.
+
+    def _walk(self, folder: str, prefix: str, ancestors: set[tuple[int, int]]) -> Iterator[SourceFile | Skipped]:
         try:
-            st = folder.stat()
+            st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
             if key in ancestors:
-                yield Skipped(f"{rel}/", "symlink loop (folder links back to a parent)")
+                yield Skipped(prefix or "./", "symlink loop (folder links back to a parent)")
                 return
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
-            yield Skipped(f"{rel}/" if rel.parts else "./", f"cannot read folder: {_os_reason(err)}")
+            yield Skipped(prefix or "./", f"cannot read folder: {_os_reason(err)}")
             return
         inner = ancestors | {key}
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue  # .git, .DS_Store, editor swap files: never documents
-            child_rel = rel / name
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError as err:
-                yield Skipped(str(child_rel), _os_reason(err))
+                yield Skipped(prefix + name, _os_reason(err))
                 continue
             if is_dir:
-                yield from self._walk(Path(entry.path), child_rel, inner)
-            elif Path(name).suffix.lower() in SUFFIXES:
-                yield from self._entry(Path(entry.path), str(child_rel))
+                yield from self._walk(entry.path, f"{prefix}{name}/", inner)
+            elif _is_document(name):
+                yield from self._entry(entry.path, prefix + name)
 
-    def _entry(self, path: Path, doc_id: str) -> Iterator[SourceFile | Skipped]:
+    def _entry(self, path: str, doc_id: str) -> Iterator[SourceFile | Skipped]:
         try:
             doc_id.encode("utf-8")
         except UnicodeEncodeError:
             yield Skipped(doc_id.encode("utf-8", "replace").decode("utf-8"), "file name is not valid UTF-8")
             return
         try:
-            st = path.stat()
+            st = os.stat(path)
         except FileNotFoundError:
-            yield Skipped(doc_id, "broken symlink" if path.is_symlink() else "vanished while being read")
+            yield Skipped(doc_id, "broken symlink" if os.path.islink(path) else "vanished while being read")
             return
         except OSError as err:
             yield Skipped(doc_id, _os_reason(err))

@@ -2,7 +2,7 @@
 
 A run compares the folder with the index: files not indexed yet are added; a file whose
 size or mtime differ is read and hashed, and re-indexed only if its content changed
-(a merely touched file is remembered in touched.json); indexed files that disappeared,
+(a merely touched file is remembered in the manifest); indexed files that disappeared,
 or that can no longer be read, are removed. Work is committed in batches, so an
 interrupted run keeps what it finished and the next run continues from there.
 
@@ -80,12 +80,17 @@ class UpdateReport:
 ProgressCallback = Callable[[Progress], None]
 
 
-def _manifest(ix: whoosh_index.Index) -> dict[str, tuple[int, int, str]]:
+def _manifest(generation: Generation, ix: whoosh_index.Index) -> tuple[dict[str, tuple[int, int, str]], bool]:
+    """{doc: (size, mtime_ns, hash)} of what is indexed, and whether it came from the
+    manifest cache (valid only for the commit it was written for) or the stored fields."""
+    cached = generation.read_manifest(ix.latest_generation())
+    if cached is not None:
+        return cached, True
     with ix.reader() as reader:
         return {
             stored["id"]: (stored["meta"]["size"], stored["meta"]["mtime_ns"], stored["meta"]["hash"])
             for _, stored in reader.iter_docs()
-        }
+        }, False
 
 
 def _describe_os_error(err: OSError) -> str:
@@ -270,19 +275,18 @@ def update_index(
 
 
 def _plan(
-    sources: Iterable[SourceFile],
-    manifest: dict[str, tuple[int, int, str]],
-    touched: dict[str, tuple[int, int]],
-    report: UpdateReport,
-) -> list[SourceFile]:
+    sources: Iterable[SourceFile], manifest: dict[str, tuple[int, int, str]], report: UpdateReport
+) -> tuple[list[SourceFile], bool]:
+    """The files to (re)index; and whether touched files updated the manifest."""
     work: list[SourceFile] = []
+    touched = False
     for source in sources:
         known = manifest.get(source.doc_id)
         if known is None:
             work.append(source)
             continue
         size, mtime_ns, digest = known
-        if (source.size, source.mtime_ns) in ((size, mtime_ns), touched.get(source.doc_id)):
+        if (source.size, source.mtime_ns) == (size, mtime_ns):
             report.unchanged += 1
             continue
         try:
@@ -290,11 +294,12 @@ def _plan(
         except DocumentError:
             same = False  # let analysis report why it cannot be read
         if same:
-            touched[source.doc_id] = (source.size, source.mtime_ns)
+            manifest[source.doc_id] = (source.size, source.mtime_ns, digest)  # touched, not changed
+            touched = True
             report.unchanged += 1
         else:
             work.append(source)
-    return work
+    return work, touched
 
 
 def _update_locked(
@@ -311,8 +316,8 @@ def _update_locked(
         generation = store.create_generation()
         report.rebuilt = True
     ix = generation.open()
-    manifest = _manifest(ix)
-    touched = {doc: stat for doc, stat in generation.read_touched().items() if doc in manifest}
+    manifest, cached = _manifest(generation, ix)
+    indexed = set(manifest)
 
     notify(Progress("scan"))
     sources: list[SourceFile] = []
@@ -323,7 +328,7 @@ def _update_locked(
             sources.append(item)
     present = {source.doc_id for source in sources}
     removed = sorted(doc for doc in manifest if doc not in present)
-    work = _plan(sources, manifest, touched, report)
+    work, touched = _plan(sources, manifest, report)
 
     batcher = _Batcher(ix, notify, batch_docs)
     try:
@@ -339,7 +344,7 @@ def _update_locked(
             writer = batcher.get()
             if isinstance(result, Skipped):
                 report.skipped.append(result)
-                if result.doc_id in manifest:
+                if result.doc_id in indexed:
                     # It was indexed but cannot be read now: keep no stale copy.
                     writer.delete_by_term("id", result.doc_id)
                     report.removed.append(result.doc_id)
@@ -353,22 +358,25 @@ def _update_locked(
                 "blocks": result.blocks_json.encode("utf-8"),
                 "sig": result.sig,
             }
-            if result.doc_id in manifest:
+            if result.doc_id in indexed:
                 writer.update_document(**fields)
                 report.changed.append(result.doc_id)
             else:
                 writer.add_document(**fields)
                 report.added.append(result.doc_id)
-            touched.pop(result.doc_id, None)
+            manifest[result.doc_id] = (result.size, result.mtime_ns, result.content_hash)
             notify(Progress("index", done, total, result.doc_id, result))
             batcher.wrote(done, total)
         batcher.commit(total, total, final=True)
     except BaseException:
         batcher.cancel()
         raise
-    generation.write_touched(touched)
+    for doc_id in report.removed:
+        manifest.pop(doc_id, None)
+    if report.touched_index or touched or not cached:
+        generation.write_manifest(generation.latest_toc(), manifest)
     if not generation.complete:
         generation = generation.write_meta(complete=True)
     store.remove_other_generations(keep=generation)
-    report.documents = len(manifest) + len(report.added) - len(report.removed)
+    report.documents = len(manifest)
     return report

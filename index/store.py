@@ -5,7 +5,8 @@ Layout of an index folder (under the user cache directory unless ``--index-dir``
     CURRENT              {"generation": "g-…"}: replaced atomically
     write.lock           held by the one process updating the index
     g-<id>/              a Whoosh index plus zhreader-index.json (schema, version,
-                         corpus, complete) and touched.json (see indexer)
+                         corpus, complete) and manifest.json (a cache of each
+                         document's size, mtime and hash, for the last commit)
 
 An index written by another schema or zhreader version is never opened: a new
 generation is built beside it, CURRENT is switched to it, and the old one is removed
@@ -37,7 +38,7 @@ SCHEMA_VERSION = 1  # bump whenever what is indexed, or how display text is deri
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"
 LOCK_NAME = "write.lock"
-TOUCHED_NAME = "touched.json"
+MANIFEST_NAME = "manifest.json"
 
 
 class IndexError_(Exception):
@@ -69,15 +70,29 @@ class Generation:
         atomic.write_text(self.path / META_NAME, json.dumps(meta, ensure_ascii=False, indent=1))
         return Generation(self.path, meta)
 
-    def read_touched(self) -> dict[str, tuple[int, int]]:
-        try:
-            raw = json.loads((self.path / TOUCHED_NAME).read_text("utf-8"))
-            return {doc: (int(size), int(mtime)) for doc, (size, mtime) in raw.items()}
-        except (OSError, ValueError, TypeError):
-            return {}  # only a cache: without it, changed-looking files are re-hashed
+    def latest_toc(self) -> int:
+        """Whoosh's generation number: it changes with every commit."""
+        from whoosh import index as whoosh_index
+        from whoosh.filedb.filestore import FileStorage
 
-    def write_touched(self, touched: dict[str, tuple[int, int]]) -> None:
-        atomic.write_text(self.path / TOUCHED_NAME, json.dumps(touched, ensure_ascii=False))
+        return whoosh_index.TOC._latest_generation(FileStorage(str(self.path)), "MAIN")
+
+    def read_manifest(self, toc: int) -> dict[str, tuple[int, int, str]] | None:
+        """The {doc: (size, mtime_ns, hash)} saved for commit ``toc``, if that is the one.
+
+        A cache of what the stored fields say (reading those for thirty thousand documents
+        takes a second): any other commit number means it is stale and is ignored."""
+        raw = _read_json(self.path / MANIFEST_NAME)
+        if not raw or raw.get("toc") != toc:
+            return None
+        try:
+            return {doc: (int(size), int(mtime), str(digest)) for doc, (size, mtime, digest) in raw["docs"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def write_manifest(self, toc: int, docs: dict[str, tuple[int, int, str]]) -> None:
+        text = json.dumps({"toc": toc, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        atomic.write_text(self.path / MANIFEST_NAME, text)
 
 
 def _has_whoosh_index(path: Path) -> bool:
@@ -127,12 +142,9 @@ class IndexStore:
         generation = self.current()
         if generation is None:
             return None
-        from whoosh import index as whoosh_index
-        from whoosh.filedb.filestore import FileStorage
 
         try:
-            storage = FileStorage(str(generation.path))
-            return generation.path.name, whoosh_index.TOC._latest_generation(storage, "MAIN")
+            return generation.path.name, generation.latest_toc()
         except OSError:  # a half-deleted folder just means "changed"
             return None
 

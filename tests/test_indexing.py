@@ -16,7 +16,7 @@ import pytest
 
 from corpus import Corpus
 from index import IndexBusy, IndexError_, IndexStore, Searcher, update_index
-from index.store import META_NAME
+from index.store import MANIFEST_NAME, META_NAME
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,6 +64,32 @@ def test_added_changed_touched_and_removed_files(setup) -> None:
         assert [d.doc_id for d in searcher.search("乳业振兴").docs] == ["d1.txt"]
     # The touched file is remembered: the next run does not even re-read it.
     assert update_index(corpus, store).unchanged == 4
+
+
+@pytest.mark.parametrize("damage", ["stale", "garbage"])
+def test_a_stale_or_damaged_manifest_is_ignored(setup, damage: str) -> None:
+    root, corpus, store = setup
+    update_index(corpus, store)
+    generation = store.current()
+    assert generation is not None
+    manifest = generation.path / MANIFEST_NAME
+    saved = json.loads(manifest.read_text("utf-8"))
+    assert saved["toc"] == generation.latest_toc() and set(saved["docs"]) == {f"d{n}.txt" for n in range(4)}
+    changed = root / "d1.txt"
+    changed.write_text(doc(1, "新增内容：乳业振兴。"), encoding="utf-8")
+    if damage == "stale":
+        # Written for another commit, it claims d1's new size and mtime are already
+        # indexed: believing it would hide the change.
+        saved["toc"] -= 1
+        saved["docs"]["d1.txt"][:2] = [changed.stat().st_size, changed.stat().st_mtime_ns]
+        manifest.write_text(json.dumps(saved), encoding="utf-8")
+    else:
+        manifest.write_text("{not json", encoding="utf-8")
+    report = update_index(corpus, store)
+    assert report.changed == ["d1.txt"] and report.unchanged == 3
+    with Searcher.open(store) as searcher:
+        assert [d.doc_id for d in searcher.search("乳业振兴").docs] == ["d1.txt"]
+    assert json.loads(manifest.read_text("utf-8"))["toc"] == generation.latest_toc()
 
 
 def test_a_file_that_becomes_unreadable_leaves_the_index(setup) -> None:
