@@ -15,14 +15,14 @@ SHOWN_DOCS = 20  # what a results screen shows: the top documents with a few sni
 SNIPPETS = 3
 
 
-def run_child(*args: str) -> dict[str, float]:
+def run_child(*args: str, env: dict[str, str] | None = None) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.child", *args],
         capture_output=True,
         text=True,
         check=True,
         cwd=Path(__file__).resolve().parent.parent,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env={**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -33,27 +33,38 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-class Zhreader:
-    name = "zhreader"
+def fast_segmenter_installed() -> bool:
+    import importlib.util
 
-    def __init__(self, corpus_path: Path, work: Path) -> None:
+    return importlib.util.find_spec("jieba_fast_dat") is not None
+
+
+class Zhreader:
+    """zhreader with one segmenter: ``jieba`` (a plain install) or ``fast`` (zhreader[fast])."""
+
+    def __init__(self, corpus_path: Path, work: Path, segmenter: str = "jieba") -> None:
+        self.name = "zhreader" if segmenter == "jieba" else "zhreader [fast]"
         self.corpus_path = corpus_path
-        self.index_dir = work / "zhreader-index"
+        self.index_dir = work / f"zhreader-index-{segmenter}"
+        self.env = {"ZHREADER_SEGMENTER": segmenter}
         self.searcher = None
 
     def build(self) -> dict[str, float]:
         shutil.rmtree(self.index_dir, ignore_errors=True)
-        stats = run_child("zhreader", str(self.corpus_path), str(self.index_dir))
+        stats = run_child("zhreader", str(self.corpus_path), str(self.index_dir), env=self.env)
         stats["size_mb"] = folder_size(self.index_dir) / 1e6
         return stats
 
     def reindex(self) -> dict[str, float]:
-        return run_child("zhreader", str(self.corpus_path), str(self.index_dir))
+        return run_child("zhreader", str(self.corpus_path), str(self.index_dir), env=self.env)
 
     def open(self):
-        from corpus import Corpus
+        from corpus import Corpus, words
         from index import IndexStore, Searcher
 
+        # The index records its segmenter; this process must name the same one to open it.
+        os.environ.update(self.env)
+        words.reset()
         corpus = Corpus.open(self.corpus_path)
         self.searcher = Searcher.open(IndexStore(self.index_dir, corpus.location))
         self.searcher.preload()  # as the reader does in the background

@@ -9,7 +9,13 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-ENGINES = ["zhreader", "jieba recipe", "SQLite FTS5", "ripgrep"]
+ENGINES = ["zhreader", "zhreader [fast]", "jieba recipe", "SQLite FTS5", "ripgrep"]
+RATIOS = [
+    ("zhreader", "jieba recipe"),
+    ("zhreader [fast]", "jieba recipe"),
+    ("zhreader", "SQLite FTS5"),
+    ("zhreader", "ripgrep"),
+]
 
 
 def machine() -> str:
@@ -25,7 +31,7 @@ def machine() -> str:
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     versions = []
-    for dist in ("zhreader", "whoosh3", "jieba", "textual"):
+    for dist in ("zhreader", "whoosh3", "jieba", "jieba-fast-dat", "textual"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{dist} {metadata.version(dist)}")
     try:

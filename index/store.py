@@ -5,10 +5,10 @@ Layout of an index folder (under the user cache directory unless ``--index-dir``
     CURRENT              {"generation": "g-…"}: replaced atomically
     write.lock           held by the one process updating the index
     g-<id>/              a Whoosh index plus zhreader-index.json (schema, version,
-                         corpus, complete) and manifest.json (a cache of each
+                         segmenter, corpus, complete) and manifest.json (a cache of each
                          document's size, mtime and hash, for the last commit)
 
-An index written by another schema or zhreader version is never opened: a new
+An index written by another schema, zhreader version or segmenter is never opened: a new
 generation is built beside it, CURRENT is switched to it, and the old one is removed
 once the new one is complete. Whoosh commits are atomic (its table of contents is
 renamed into place), so a killed writer leaves the last commit readable.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus import atomic, paths
+from corpus import atomic, paths, words
 from corpus.discovery import Corpus
 from corpus.locking import FileLock
 from corpus.version import __version__
@@ -56,7 +56,11 @@ class Generation:
 
     @property
     def compatible(self) -> bool:
-        return self.meta.get("schema") == SCHEMA_VERSION and self.meta.get("version") == __version__
+        return (
+            self.meta.get("schema") == SCHEMA_VERSION
+            and self.meta.get("version") == __version__
+            and self.meta.get("segmenter") == words.segmenter_id()
+        )
 
     def open(self):
         from whoosh.filedb.filestore import FileStorage
@@ -165,6 +169,7 @@ class IndexStore:
                 "format": "zhreader-index",
                 "schema": SCHEMA_VERSION,
                 "version": __version__,
+                "segmenter": words.segmenter_id(),
                 "corpus": str(self.corpus_location),
                 "complete": False,
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -17,6 +17,9 @@ from hypothesis import HealthCheck, settings
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="zhreader-tests-"))
 for _name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
     os.environ[_name] = str(_SESSION_HOME / _name.lower())
+# The reference segmenter, whatever else is installed, so that rankings in tests do not
+# depend on the environment; tests of the fast backend switch explicitly.
+os.environ["ZHREADER_SEGMENTER"] = "jieba"
 
 settings.register_profile("zhreader", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("zhreader")

@@ -45,7 +45,24 @@ def open_reader(path: str | None, index_dir: str | None = None, notes_path: str 
     return 0
 
 
+def _segmenter_problem(args: list[str]) -> str | None:
+    """A ``ZHREADER_SEGMENTER`` that cannot be honoured, said once, before any work."""
+    if {"--help", "-h", "--version"} & set(args):
+        return None
+    from corpus.words import SegmenterError, backend
+
+    try:
+        backend()
+    except SegmenterError as err:
+        return str(err)
+    return None
+
+
 def main() -> None:
+    problem = _segmenter_problem(sys.argv[1:])
+    if problem is not None:
+        print(f"zhreader: error: {problem}", file=sys.stderr)
+        raise SystemExit(2)
     target = _plain_open(sys.argv[1:])
     if target is not False:
         raise SystemExit(open_reader(target))  # type: ignore[arg-type]
