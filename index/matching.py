@@ -76,6 +76,12 @@ class Matcher:
             return len(self._pattern.findall(text))
         return len(self.spans(text))
 
+    def occurs(self, text: str) -> bool:
+        literal = self._literal
+        if literal is not None:
+            return literal in text
+        return self._pattern.search(text) is not None
+
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         stop = len(text) if end is None else end
         found: list[tuple[int, int]] = []

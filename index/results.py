@@ -7,9 +7,9 @@ hundreds of thousands of hits.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, overload
 
 SNIPPET_CONTEXT = 20
 
@@ -41,34 +41,45 @@ class Hit:
         }
 
 
-@dataclass
+class HitSource(Protocol):
+    """Computes a document's hits when they are first asked for."""
+
+    def hits(self, key: int, limit: int | None) -> list[Hit]: ...
+
+    def spans(self, key: int) -> list[tuple[int, int]]: ...
+
+
+@dataclass(slots=True)
 class DocResult:
     doc_id: str
     title: str
     score: float
     hit_count: int
-    # (limit) -> the first `limit` hits (all for None); computed on demand.
-    _load_hits: Callable[[int | None], list[Hit]] = field(repr=False, compare=False)
-    _load_spans: Callable[[], list[tuple[int, int]]] = field(repr=False, compare=False)
+    _key: int = field(repr=False, compare=False)  # the document, for the HitSource
+    _source: HitSource = field(repr=False, compare=False)
     _hits: list[Hit] | None = field(default=None, repr=False, compare=False)
     _spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def hits(self) -> list[Hit]:
         if self._hits is None:
-            self._hits = self._load_hits(None)
+            self._hits = self._source.hits(self._key, None)
         return self._hits
 
     def first_hits(self, limit: int) -> list[Hit]:
         """The first hits with snippets, without building all of them."""
         if self._hits is not None:
             return self._hits[:limit]
-        return self._load_hits(limit)
+        return self._source.hits(self._key, limit)
 
     def spans(self) -> list[tuple[int, int]]:
         """Every hit's (start, end), in order: what a reader needs to highlight."""
         if self._spans is None:
-            self._spans = [(hit.start, hit.end) for hit in self._hits] if self._hits is not None else self._load_spans()
+            self._spans = (
+                [(hit.start, hit.end) for hit in self._hits]
+                if self._hits is not None
+                else self._source.spans(self._key)
+            )
         return self._spans
 
     def as_json(self) -> dict[str, Any]:
@@ -81,10 +92,77 @@ class DocResult:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The matching documents of a search, as ranked: their keys in rank order and, by
+    key, what ranked them. Kept as plain lists and dicts: a common character matches
+    tens of thousands of documents, and one object each would cost more than the search."""
+
+    order: list[int]
+    doc_ids: Sequence[str]  # by key, for every document of the index
+    scores: Mapping[int, float]
+    title_hits: Mapping[int, int]  # terms found in the title
+    hit_counts: Mapping[int, int]
+
+    def score(self, key: int) -> float:
+        """What the order sorts by, as one number: title matches count for 100 each."""
+        return self.title_hits.get(key, 0) * 100.0 + self.scores.get(key, 0.0)
+
+
+class RankedDocs(Sequence[DocResult]):
+    """The matching documents in rank order. A ``DocResult`` is made when one is first
+    asked for: one character can match tens of thousands of documents, a screen shows
+    twenty, and making them all is most of such a search's time."""
+
+    def __init__(self, ranking: Ranking, make: Callable[[int], DocResult], limit: int | None = None) -> None:
+        self._ranking = ranking
+        self._order = ranking.order if not limit else ranking.order[:limit]
+        self._make = make
+        self._made: dict[int, DocResult] = {}
+        self._positions: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> DocResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DocResult]: ...
+
+    def __getitem__(self, index: int | slice) -> DocResult | list[DocResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._order)))]
+        if index < 0:
+            index += len(self._order)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self._make(self._order[index])  # IndexError past the end
+        return made
+
+    def ids(self) -> list[str]:
+        doc_ids = self._ranking.doc_ids
+        return [doc_ids[key] for key in self._order]
+
+    def hit_counts(self) -> dict[str, int]:
+        doc_ids, counts = self._ranking.doc_ids, self._ranking.hit_counts
+        return {doc_ids[key]: counts[key] for key in self._order}
+
+    def position(self, doc_id: str) -> int | None:
+        if self._positions is None:
+            doc_ids = self._ranking.doc_ids
+            self._positions = {doc_ids[key]: n for n, key in enumerate(self._order)}
+        return self._positions.get(doc_id)
+
+    def get(self, doc_id: str) -> DocResult | None:
+        position = self.position(doc_id)
+        return None if position is None else self[position]
+
+
 @dataclass
 class SearchResult:
     query: str
-    docs: list[DocResult]
+    docs: RankedDocs
     total_docs: int  # documents matching (docs may be cut by a limit)
     total_hits: int
     notices: tuple[str, ...] = ()

@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 import threading
 import time
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property
 
 from whoosh.reading import IndexReader
 
@@ -26,12 +27,13 @@ from corpus.document import Document
 from index import signature
 from index.matching import Matcher, TagMatcher, inside
 from index.query import Query, QueryError, Term, parse
-from index.results import SNIPPET_CONTEXT, DocResult, Hit, SearchResult, Snippet
+from index.results import SNIPPET_CONTEXT, DocResult, Hit, RankedDocs, Ranking, SearchResult, Snippet
 from index.store import Generation, IndexError_, IndexStore
 
 K1 = 1.2
 B = 0.75
 MAX_WORD_LEN = 8
+_CHUNK = 256  # documents scanned between two looks at should_stop
 
 
 class IndexMissing(IndexError_):
@@ -52,11 +54,6 @@ class DocEntry:
     title_span: tuple[int, int]
     length: int
     encoding: str
-
-
-def bm25(tf: float, df: int, n_docs: int, length: float, avg_length: float) -> float:
-    idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
-    return idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / (avg_length or 1)))
 
 
 class Searcher:
@@ -85,7 +82,7 @@ class Searcher:
             )
         self.docs = docs
         self._by_id = {entry.doc_id: entry for entry in docs}
-        self._texts: dict[int, str] = {}
+        self._texts: list[str | None] = [None] * len(docs)
         self._word_postings: dict[str, dict[int, int]] = {}
 
     @classmethod
@@ -111,11 +108,11 @@ class Searcher:
         return self._by_id.get(doc_id)
 
     def text(self, entry: DocEntry) -> str:
-        cached = self._texts.get(entry.docnum)
+        cached = self._texts[entry.index]
         if cached is None:
             with self._lock:
                 cached = bytes(self._text_column[entry.docnum]).decode("utf-8")
-            self._texts[entry.docnum] = cached
+            self._texts[entry.index] = cached
         return cached
 
     def document(self, doc_id: str) -> Document | None:
@@ -153,8 +150,14 @@ class Searcher:
         return dict(groups)
 
     @cached_property
-    def _avg_length(self) -> float:
-        return sum(entry.length for entry in self.docs) / max(len(self.docs), 1)
+    def _norms(self) -> list[float]:
+        """BM25's length normalisation of each document (by index), computed once."""
+        avg_length = sum(entry.length for entry in self.docs) / max(len(self.docs), 1)
+        return [K1 * (1 - B + B * entry.length / (avg_length or 1)) for entry in self.docs]
+
+    def _idf(self, df: int) -> float:
+        n_docs = len(self.docs)
+        return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
     # -- matching ----------------------------------------------------------------------
 
@@ -179,15 +182,27 @@ class Searcher:
         return matcher.count(self.text(entry))
 
     def _verify(
-        self, matcher: Matcher | TagMatcher, pool: Iterable[int], should_stop: Callable[[], bool] | None = None
+        self, matcher: Matcher | TagMatcher, pool: list[int], should_stop: Callable[[], bool] | None = None
     ) -> dict[int, int]:
+        if isinstance(matcher, Matcher) and matcher.term.field is None:
+            # The common case, kept to the fewest calls a document: the body is scanned.
+            texts, docs, count_in = self._texts, self.docs, matcher.count
+
+            def count(index: int) -> int:
+                return count_in(texts[index] or self.text(docs[index]))
+        else:
+
+            def count(index: int) -> int:
+                return self._count(matcher, self.docs[index])
+
         counts: dict[int, int] = {}
-        for n, index in enumerate(pool):
-            if should_stop is not None and n % 64 == 0 and should_stop():
+        for start in range(0, len(pool), _CHUNK):
+            if should_stop is not None and should_stop():
                 raise SearchCancelled
-            count = self._count(matcher, self.docs[index])
-            if count:
-                counts[index] = count
+            for index in pool[start : start + _CHUNK]:
+                found = count(index)
+                if found:
+                    counts[index] = found
         return counts
 
     def _spans(self, matcher: Matcher | TagMatcher, entry: DocEntry) -> list[tuple[int, int]]:
@@ -234,23 +249,27 @@ class Searcher:
             self._word_postings[word] = cached
         return cached
 
-    def _word_scores(self, matchers: list[Matcher | TagMatcher], alive: set[int]) -> dict[int, float]:
-        scores: dict[int, float] = defaultdict(float)
+    def _word_scores(self, matchers: list[Matcher | TagMatcher], alive: set[int]) -> defaultdict[int, float]:
+        scores: defaultdict[int, float] = defaultdict(float)
         if not alive:
             return scores
-        n_docs = len(self.docs)
-        by_docnum = {self.docs[index].docnum: index for index in alive}
-        for matcher in matchers:
-            if not isinstance(matcher, Matcher) or matcher.term.field is not None:
-                continue
-            for word in self._query_words(matcher):
-                postings = self._postings(word)
-                df = len(postings)
-                for docnum, tf in postings.items():
-                    index = by_docnum.get(docnum)
-                    if index is None:
-                        continue
-                    scores[index] += bm25(tf, df, n_docs, self.docs[index].length, self._avg_length)
+        words = [
+            word
+            for matcher in matchers
+            if isinstance(matcher, Matcher) and matcher.term.field is None
+            for word in self._query_words(matcher)
+        ]
+        if not words:
+            return scores
+        docs, norms = self.docs, self._norms
+        by_docnum = {docs[index].docnum: index for index in alive}
+        for word in words:
+            postings = self._postings(word)
+            idf = self._idf(len(postings))
+            for docnum, tf in postings.items():
+                index = by_docnum.get(docnum)
+                if index is not None:
+                    scores[index] += idf * tf * (K1 + 1) / (tf + norms[index])
         return scores
 
     # -- hits --------------------------------------------------------------------------
@@ -359,50 +378,99 @@ class Searcher:
             pool = [index for index in self._candidates(matcher) if index in alive]
             alive -= self._verify(matcher, pool, should_stop).keys()
 
-        n_docs = len(self.docs)
-        word_scores = self._word_scores(positive, alive)
-        ranked: list[tuple[tuple[int, float], DocEntry, int]] = []
-        # With other terms, tag: terms only pick the passages; the hits are the terms'.
-        counted = [m for m in positive if not isinstance(m, TagMatcher)] or positive
-        for index in alive:
-            entry = self.docs[index]
-            score = word_scores.get(index, 0.0)
-            hit_count = 0
-            in_title = 0
-            for matcher in counted:
-                count = counts.get(id(matcher), {}).get(index, 0)
-                if not count:
-                    continue
-                hit_count += count
-                df = len(candidates[id(matcher)])
-                score += bm25(count, df, n_docs, entry.length, self._avg_length)
-                if matcher.term.field == "title" or (
-                    isinstance(matcher, Matcher) and matcher.term.field is None and matcher.count(entry.title_text)
-                ):
-                    in_title += 1
-            ranked.append(((in_title, score), entry, hit_count))
-        ranked.sort(key=lambda item: (-item[0][0], -item[0][1], item[1].doc_id))
-
-        total_hits = sum(hit_count for _, _, hit_count in ranked)
-        shown = ranked if not limit else ranked[:limit]
-        docs = [
-            DocResult(
-                entry.doc_id,
-                entry.title,
-                key[0] * 100.0 + key[1],
-                hit_count,
-                partial(self._hits, entry, positive),
-                partial(self._all_spans, entry, positive),
-            )
-            for key, entry, hit_count in shown
-        ]
+        ranking = self._rank(positive, counts, candidates, alive)
+        source = _HitSource(self, positive, ranking)
         return SearchResult(
             query=parsed.raw,
-            docs=docs,
-            total_docs=len(ranked),
-            total_hits=total_hits,
+            docs=RankedDocs(ranking, source.result, limit),
+            total_docs=len(ranking.order),
+            total_hits=sum(ranking.hit_counts.values()),
             notices=parsed.notices,
             seconds=time.perf_counter() - started,
             index_complete=self.complete,
-            searched_docs=n_docs,
+            searched_docs=len(self.docs),
         )
+
+    def _rank(
+        self,
+        positive: list[Matcher | TagMatcher],
+        counts: dict[int, dict[int, int]],
+        candidates: dict[int, list[int]],
+        alive: set[int],
+    ) -> Ranking:
+        """Title matches first, then BM25 of the literal hits plus the word scores.
+
+        Runs for every matching document (tens of thousands for one common character),
+        so it goes term by term over plain dicts and makes no object per document."""
+        scores = self._word_scores(positive, alive)
+        norms = self._norms
+        hit_counts: dict[int, int] = dict.fromkeys(alive, 0)
+        in_title: defaultdict[int, int] = defaultdict(int)
+        # With other terms, tag: terms only pick the passages; the hits are the terms'.
+        counted = [m for m in positive if not isinstance(m, TagMatcher)] or positive
+        for matcher in counted:
+            found = counts.get(id(matcher), {})
+            idf = self._idf(len(candidates[id(matcher)]))
+            for index, tf in found.items():
+                if index in hit_counts and tf:
+                    hit_counts[index] += tf
+                    scores[index] += idf * tf * (K1 + 1) / (tf + norms[index])
+            if isinstance(matcher, Matcher):
+                titled = alive if matcher.term.field == "title" else self._titled(matcher)
+                for index in titled:
+                    if found.get(index) and index in hit_counts:
+                        in_title[index] += 1
+        # Documents are kept sorted by id, so index order is the final tie-break; two
+        # stable sorts on one plain number each are many times faster than a tuple sort.
+        order = sorted(hit_counts)
+        order.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties' order
+        if in_title:
+            order.sort(key=in_title.__getitem__, reverse=True)
+        return Ranking(order, self._doc_ids, scores, in_title, hit_counts)
+
+    @cached_property
+    def _doc_ids(self) -> list[str]:
+        return [entry.doc_id for entry in self.docs]
+
+    @cached_property
+    def _title_blob(self) -> tuple[str, list[int]]:
+        """Every title in one string (NUL between them) and where each starts: one scan
+        finds a term in all titles instead of one call a document."""
+        starts: list[int] = []
+        position = 0
+        for entry in self.docs:
+            starts.append(position)
+            position += len(entry.title_text) + 1
+        return "\0".join(entry.title_text for entry in self.docs), starts
+
+    def _titled(self, matcher: Matcher) -> set[int]:
+        """The documents (by index) whose title contains a body term."""
+        blob, starts = self._title_blob
+        titled: set[int] = set()
+        for begin, end in matcher.spans(blob):
+            index = bisect_right(starts, begin) - 1
+            if end > starts[index] + len(self.docs[index].title_text):
+                # The query reached across a NUL, which no title holds; then the scan
+                # may have stepped over a real match, so ask each title instead.
+                return {entry.index for entry in self.docs if matcher.occurs(entry.title_text)}
+            titled.add(index)
+        return titled
+
+
+@dataclass(frozen=True, slots=True)
+class _HitSource:
+    """Makes the DocResults of one search and computes their hits on demand."""
+
+    searcher: Searcher
+    matchers: list[Matcher | TagMatcher]
+    ranking: Ranking
+
+    def result(self, key: int) -> DocResult:
+        entry = self.searcher.docs[key]
+        return DocResult(entry.doc_id, entry.title, self.ranking.score(key), self.ranking.hit_counts[key], key, self)
+
+    def hits(self, key: int, limit: int | None) -> list[Hit]:
+        return self.searcher._hits(self.searcher.docs[key], self.matchers, limit)
+
+    def spans(self, key: int) -> list[tuple[int, int]]:
+        return self.searcher._all_spans(self.searcher.docs[key], self.matchers)

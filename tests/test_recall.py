@@ -86,3 +86,15 @@ def test_every_document_is_found_by_its_own_title(sample_searcher: Searcher) -> 
     for entry in sample_searcher.docs:
         first_word = entry.title_text.split()[0]
         assert entry.doc_id in [d.doc_id for d in sample_searcher.search(first_word, limit=None).docs]
+
+
+@pytest.mark.parametrize("query", ["的", "中国", "人民 -北京", "title:经济", "发展 OR 改革"])
+def test_rank_order_is_title_hits_then_score_then_id(pd_searcher: Searcher, query: str) -> None:
+    """The ranking sorts tens of thousands of documents with cheap one-number sorts; it
+    must agree with the plain definition: more title hits, then higher score, then id."""
+    result = pd_searcher.search(query)
+    docs = result.docs
+    assert len(docs) == result.total_docs > 0
+    expected = sorted(range(len(docs)), key=lambda n: (-docs[n].score, docs[n].doc_id))
+    assert list(range(len(docs))) == expected
+    assert result.total_hits == sum(result.docs.hit_counts().values())

@@ -120,7 +120,7 @@ def test_a_huge_query_is_answered(index_of) -> None:
     body = "".join(rng.choice("呼和浩特人才政策发展创新") for _ in range(12_000))
     searcher = index_of({"long.txt": "标题\n\n" + body + "。", "short.txt": "标题\n\n人才。"})
     assert search_docs(searcher, body[1_000:11_000]) == ["long.txt"]
-    assert searcher.search("字" * 10_000).docs == []
+    assert len(searcher.search("字" * 10_000).docs) == 0
 
 
 def test_documents_round_trip_through_the_index(sample_searcher: Searcher, sample_dir: Path) -> None:

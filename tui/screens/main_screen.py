@@ -73,7 +73,6 @@ class MainScreen(Screen[None]):
         self.cancel = threading.Event()
         self._query = ""
         self._search: SearchFinished | None = None
-        self._by_doc: dict[str, DocResult] = {}
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._save_timer: Timer | None = None
@@ -301,7 +300,7 @@ class MainScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
-        counts = {doc.doc_id: doc.hit_count for doc in result.docs}
+        counts = result.docs.hit_counts()
         if not worker.is_cancelled:
             self.post_message(SearchFinished(query, result, docs, counts, open_first))
 
@@ -311,7 +310,6 @@ class MainScreen(Screen[None]):
         prepared = message
         result = prepared.result
         self._search = prepared
-        self._by_doc = {doc.doc_id: doc for doc in result.docs}
         self.query_one("#sidebar").add_class("-searching")
         notes = "; ".join(result.notices)
         if not result.docs:
@@ -334,7 +332,6 @@ class MainScreen(Screen[None]):
         if message.query != self._query:
             return
         self._search = None
-        self._by_doc = {}
         self.query_one("#sidebar").add_class("-searching")
         self.results.show([], 0, message.message)
         self.results.border_title = "Results"
@@ -344,7 +341,6 @@ class MainScreen(Screen[None]):
 
     def _clear_search(self) -> None:
         self._search = None
-        self._by_doc = {}
         self.query_one("#sidebar").remove_class("-searching")
         self.results.show([], 0)
         self.query_one("#search-summary", Label).update("")
@@ -352,8 +348,13 @@ class MainScreen(Screen[None]):
         self._refresh_reader_hits()
 
     def _hits_for(self, doc_id: str | None) -> list[tuple[int, int]]:
-        doc = self._by_doc.get(doc_id) if doc_id else None
+        doc = self._result_doc(doc_id)
         return doc.spans() if doc is not None else []
+
+    def _result_doc(self, doc_id: str | None) -> DocResult | None:
+        if self._search is None or doc_id is None:
+            return None
+        return self._search.result.docs.get(doc_id)
 
     def _refresh_reader_hits(self) -> None:
         self.reader.set_hits(self._hits_for(self._open_doc))
@@ -447,22 +448,22 @@ class MainScreen(Screen[None]):
         if prepared is None or not prepared.result.docs:
             self.notify("No search results: press / to search", timeout=2)
             return
-        order = [doc.doc_id for doc in prepared.result.docs]
+        docs = prepared.result.docs
         reader = self.reader
-        if self._open_doc in self._by_doc:
+        here = docs.position(self._open_doc) if self._open_doc is not None else None
+        if here is not None:
             nxt = reader.current_hit + step if reader.current_hit >= 0 else (0 if step > 0 else len(reader.hits) - 1)
             if 0 <= nxt < len(reader.hits):
                 reader.goto_hit(nxt)
                 return
-            position = order.index(self._open_doc) + step
+            position = here + step
         else:
-            position = 0 if step > 0 else len(order) - 1
-        if not 0 <= position < len(order):
-            position %= len(order)
+            position = 0 if step > 0 else len(docs) - 1
+        if not 0 <= position < len(docs):
+            position %= len(docs)
             self.notify("Wrapped around to the " + ("first" if step > 0 else "last") + " result", timeout=2)
-        doc_id = order[position]
-        count = self._by_doc[doc_id].hit_count
-        self.open_document(doc_id, hit=0 if step > 0 else max(count - 1, 0))
+        doc = docs[position]
+        self.open_document(doc.doc_id, hit=0 if step > 0 else max(doc.hit_count - 1, 0))
 
     def action_toggle_outline(self) -> None:
         if self.has_class("-outline"):
