@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.metadata
 import importlib.util
 import logging
 import math
@@ -68,10 +67,18 @@ def backend() -> str:
 def segmenter_id() -> str:
     """Names the segmenter and its dictionary; an index records it, and an index made
     with another one is rebuilt (its word counts would not match new documents')."""
-    jieba = f"jieba {importlib.metadata.version('jieba')}"
+    jieba = f"jieba {_version('jieba')}"
     if backend() == FAST:
-        return f"{FAST} {importlib.metadata.version(FAST)} with the {jieba} dictionary"
+        return f"{FAST} {_version(FAST)} with the {jieba} dictionary"
     return jieba
+
+
+def _version(distribution: str) -> str:
+    # importlib.metadata costs tens of milliseconds to import; the reader's first frame
+    # only needs backend(), so it is imported when a version is first asked for.
+    import importlib.metadata
+
+    return importlib.metadata.version(distribution)
 
 
 # jieba's own patterns (accurate mode): runs of these are segmented, the rest is
@@ -137,7 +144,7 @@ class _Fast:
         jieba_fast_dat.setLogLevel(logging.CRITICAL)
         dictionary = _jieba_dictionary()
         st = dictionary.stat()
-        key = f"jieba-fast-dat-{importlib.metadata.version(FAST)}-{st.st_size}-{st.st_mtime_ns}"
+        key = f"jieba-fast-dat-{_version(FAST)}-{st.st_size}-{st.st_mtime_ns}"
         tokenizer = jieba_fast_dat.Tokenizer(dictionary=str(dictionary))
         cache = paths.cache_dir() / f"{key}.dat"
         if cache.is_file():
