@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from corpus.version import __version__
+from tui.quoting import quoted
 
 if TYPE_CHECKING:
     from corpus import Corpus
@@ -369,7 +370,7 @@ def notes_list_command(
                 line.append(f"  {item.anchor.status.value}", style="yellow")
             out_console.print(line)
             quote = " ".join(item.note.quote.split())
-            out_console.print(Text(f"    “{quote[:80]}{'…' if len(quote) > 80 else ''}”"))
+            out_console.print(Text(f"    {quoted(quote, 80)}"))
             if item.note.comment:
                 out_console.print(Text(f"    {item.note.comment}", style="italic"))
     err_console.print(Text(f"{len(placed)} note{'s' if len(placed) != 1 else ''}", style="dim"))
@@ -410,7 +411,7 @@ def notes_add_command(
             fail(str(err), 1)
     click.echo(note.id)
     quote = " ".join(note.quote.split())
-    err_console.print(Text(f"tagged “{quote[:60]}{'…' if len(quote) > 60 else ''}” as {', '.join(note.tags)}"))
+    err_console.print(Text(f"tagged {quoted(quote, 60)} as {', '.join(note.tags)}"))
 
 
 @notes_group.command("delete")
@@ -425,7 +426,7 @@ def notes_delete_command(note_id: str, corpus_path: str | None, notes_path: str 
         note = NotesFile(notes_location(corpus, notes_path)).delete(note_id)
     except NotesError as err:
         fail(str(err), 1)
-    err_console.print(Text(f"deleted the note on “{' '.join(note.quote.split())[:60]}”"))
+    err_console.print(Text(f"deleted the note on {quoted(' '.join(note.quote.split()), 60)}"))
 
 
 @notes_group.command("export")

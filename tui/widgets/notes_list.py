@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 
 from tui.linebreak import cells
+from tui.quoting import quoted
 from tui.widgets.document_list import fit
 from tui.widgets.line_list import LineList, row_style
 
@@ -85,5 +86,5 @@ class NotesList(LineList):
             Segment("   ", cursor),
             Segment(title, cursor + row_style(self, "notes-list--count") if not selected else cursor),
             Segment(" · ", cursor),
-            Segment(fit(f"“{quote}”", max(width - 6 - cells(title), 4)), cursor),
+            Segment(fit(quoted(quote), max(width - 6 - cells(title), 4)), cursor),
         ]
