@@ -140,10 +140,6 @@ class RankedDocs(Sequence[DocResult]):
             made = self._made[index] = self._make(self._order[index])  # IndexError past the end
         return made
 
-    def ids(self) -> list[str]:
-        doc_ids = self._ranking.doc_ids
-        return [doc_ids[key] for key in self._order]
-
     def hit_counts(self) -> dict[str, int]:
         doc_ids, counts = self._ranking.doc_ids, self._ranking.hit_counts
         return {doc_ids[key]: counts[key] for key in self._order}

@@ -185,11 +185,11 @@ class Searcher:
         self, matcher: Matcher | TagMatcher, pool: list[int], should_stop: Callable[[], bool] | None = None
     ) -> dict[int, int]:
         if isinstance(matcher, Matcher) and matcher.term.field is None:
-            # The common case, kept to the fewest calls a document: the body is scanned.
-            texts, docs, count_in = self._texts, self.docs, matcher.count
+            # The common case, without _count's dispatch a document: the body is scanned.
+            docs, text, count_in = self.docs, self.text, matcher.count
 
             def count(index: int) -> int:
-                return count_in(texts[index] or self.text(docs[index]))
+                return count_in(text(docs[index]))
         else:
 
             def count(index: int) -> int:
@@ -411,8 +411,8 @@ class Searcher:
         for matcher in counted:
             found = counts.get(id(matcher), {})
             idf = self._idf(len(candidates[id(matcher)]))
-            for index, tf in found.items():
-                if index in hit_counts and tf:
+            for index, tf in found.items():  # _verify keeps only documents with hits
+                if index in hit_counts:
                     hit_counts[index] += tf
                     scores[index] += idf * tf * (K1 + 1) / (tf + norms[index])
             if isinstance(matcher, Matcher):
@@ -423,6 +423,7 @@ class Searcher:
         # Documents are kept sorted by id, so index order is the final tie-break; two
         # stable sorts on one plain number each are many times faster than a tuple sort.
         order = sorted(hit_counts)
+        # scores is a defaultdict: a document without word or literal score sorts as 0.0.
         order.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties' order
         if in_title:
             order.sort(key=in_title.__getitem__, reverse=True)

@@ -76,7 +76,7 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
         with Vertical() as box:
             box.border_title = self.title_text
             box.border_subtitle = "Enter: next / save · Esc: cancel"
-            yield Static(Text(quoted(self.quote, 160)), id="quote")  # a Text: the quote is data, not markup  # a Text: the quote is data, not markup
+            yield Static(Text(quoted(self.quote, 160)), id="quote")  # a Text: the quote is data, not markup
             yield Label("Tags, separated by commas (Tab completes)")
             yield Input(
                 ", ".join(self.tags), placeholder="人才政策, 数据中心", id="tags", suggester=TagSuggester(self.known)
