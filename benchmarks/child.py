@@ -20,8 +20,8 @@ def _rss() -> dict[str, float]:
 
 
 def zhreader_update(corpus_path: str, index_dir: str) -> dict[str, object]:
-    from corpus import Corpus
-    from index import IndexStore, update_index
+    from zhreader.corpus import Corpus
+    from zhreader.index import IndexStore, update_index
 
     corpus = Corpus.open(corpus_path)
     store = IndexStore(Path(index_dir), corpus.location)

@@ -59,8 +59,8 @@ class Zhreader:
         return run_child("zhreader", str(self.corpus_path), str(self.index_dir), env=self.env)
 
     def open(self):
-        from corpus import Corpus, words
-        from index import IndexStore, Searcher
+        from zhreader.corpus import Corpus, words
+        from zhreader.index import IndexStore, Searcher
 
         # The index records its segmenter; this process must name the same one to open it.
         os.environ.update(self.env)

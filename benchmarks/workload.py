@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.patterns import is_han
+from zhreader.corpus.patterns import is_han
 
 # Words a reader of this corpus would type, plus random substrings (fixed seed) so that
 # every engine answers exactly the same questions.

@@ -9,29 +9,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpus.lazy import lazy_exports
+from zhreader.support.lazy import lazy_exports
 
 _EXPORTS = {
-    "Corpus": "corpus.discovery",
-    "CorpusError": "corpus.discovery",
-    "Skipped": "corpus.discovery",
-    "SourceFile": "corpus.discovery",
-    "Block": "corpus.document",
-    "Document": "corpus.document",
-    "Kind": "corpus.document",
-    "OutlineEntry": "corpus.document",
-    "build_document": "corpus.builder",
-    "DocumentError": "corpus.loader",
-    "Loaded": "corpus.loader",
-    "load": "corpus.loader",
-    "load_corpus": "corpus.loader",
-    "sample_corpus": "corpus.samples",
+    "Corpus": "zhreader.corpus.discovery",
+    "CorpusError": "zhreader.corpus.errors",
+    "CorpusPathError": "zhreader.corpus.errors",
+    "Skipped": "zhreader.corpus.discovery",
+    "SourceFile": "zhreader.corpus.discovery",
+    "Block": "zhreader.corpus.document",
+    "Document": "zhreader.corpus.document",
+    "Kind": "zhreader.corpus.document",
+    "OutlineEntry": "zhreader.corpus.document",
+    "build_document": "zhreader.corpus.builder",
+    "DocumentError": "zhreader.corpus.errors",
+    "Loaded": "zhreader.corpus.loader",
+    "load": "zhreader.corpus.loader",
+    "load_corpus": "zhreader.corpus.loader",
+    "sample_corpus": "zhreader.corpus.samples",
 }
 
 __all__ = [
     "Block",
     "Corpus",
     "CorpusError",
+    "CorpusPathError",
     "Document",
     "DocumentError",
     "Kind",
@@ -46,10 +48,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from corpus.builder import build_document
-    from corpus.discovery import Corpus, CorpusError, Skipped, SourceFile
-    from corpus.document import Block, Document, Kind, OutlineEntry
-    from corpus.loader import DocumentError, Loaded, load, load_corpus
-    from corpus.samples import sample_corpus
+    from zhreader.corpus.builder import build_document
+    from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
+    from zhreader.corpus.document import Block, Document, Kind, OutlineEntry
+    from zhreader.corpus.errors import CorpusError, CorpusPathError, DocumentError
+    from zhreader.corpus.loader import Loaded, load, load_corpus
+    from zhreader.corpus.samples import sample_corpus
 
-__getattr__ = lazy_exports("corpus", _EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -3,11 +3,11 @@ kind and outline level, join the blocks into the display text, choose the title.
 
 from __future__ import annotations
 
-from corpus import patterns
-from corpus.document import BLOCK_SEPARATOR, OUTLINE_KINDS, Block, Document, Kind
-from corpus.patterns import Ending
-from corpus.reflow import Para, WordBreaks, reflow
-from corpus.sanitize import sanitize
+from zhreader.corpus import patterns
+from zhreader.corpus.document import BLOCK_SEPARATOR, OUTLINE_KINDS, Block, Document, Kind
+from zhreader.corpus.patterns import Ending
+from zhreader.corpus.reflow import Para, WordBreaks, reflow
+from zhreader.corpus.sanitize import sanitize
 
 # Standalone lines at most this long, without closing punctuation, are subheads
 # (section titles inside an article, photo captions).
@@ -18,8 +18,8 @@ TITLE_MAX_CHARS = 60
 def _kind_of(para: Para, index: int) -> Kind:
     if para.kind == "heading" or para.kind == "numbered":
         return Kind.HEADING
-    if para.kind == "note":
-        return Kind.NOTE
+    if para.kind == "jump":
+        return Kind.JUMP
     if para.kind == "table":
         return Kind.TABLE
     if para.kind == "pre":
@@ -68,7 +68,7 @@ def _levels(paras: list[Para], kinds: list[Kind]) -> list[int]:
 
 def _title_span(blocks: list[Block], text: str) -> tuple[int, int]:
     for block in blocks:
-        if block.kind in (Kind.NOTE, Kind.BYLINE, Kind.TABLE, Kind.PRE):
+        if block.kind in (Kind.JUMP, Kind.BYLINE, Kind.TABLE, Kind.PRE):
             continue
         end = min(block.end, block.start + TITLE_MAX_CHARS)
         if block.kind not in OUTLINE_KINDS:

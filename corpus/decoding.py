@@ -12,8 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from zhreader.corpus.errors import DocumentError
 
-class DecodeError(Exception):
+
+class DecodeError(DocumentError):
     """The bytes are not a text document zhreader can read; ``str(err)`` says why."""
 
 

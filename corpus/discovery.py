@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from zhreader.corpus.errors import CorpusPathError
+
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_BYTES = 64 * 1024 * 1024
-
-
-class CorpusError(Exception):
-    """The corpus path itself is unusable (missing, unreadable, not a file or folder)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +62,17 @@ class Corpus:
         try:
             st = given.stat()
         except FileNotFoundError:
-            raise CorpusError(f"no such file or folder: {given}") from None
+            raise CorpusPathError(f"no such file or folder: {given}") from None
         except OSError as err:
-            raise CorpusError(f"cannot open {given}: {_os_reason(err)}") from None
+            raise CorpusPathError(f"cannot open {given}: {_os_reason(err)}") from None
         resolved = given.resolve()
         if stat.S_ISDIR(st.st_mode):
             if not os.access(resolved, os.R_OK | os.X_OK):
-                raise CorpusError(f"cannot read folder {given}: permission denied")
+                raise CorpusPathError(f"cannot read folder {given}: permission denied")
             return cls(resolved)
         if stat.S_ISREG(st.st_mode):
             return cls(resolved.parent, resolved)
-        raise CorpusError(f"not a file or folder: {given}")
+        raise CorpusPathError(f"not a file or folder: {given}")
 
     @property
     def location(self) -> Path:

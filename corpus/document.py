@@ -24,7 +24,7 @@ class Kind(StrEnum):
     PARAGRAPH = "paragraph"
     ITEM = "item"
     BYLINE = "byline"
-    NOTE = "note"
+    JUMP = "jump"  # a newspaper jump note: （上接第2版）
     TABLE = "table"
     PRE = "pre"
 

@@ -6,16 +6,13 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus.builder import build_document
-from corpus.decoding import DecodeError, decode
-from corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, _os_reason
-from corpus.document import Document
-from corpus.reflow import WordBreaks
-from corpus.wordbreaks import JiebaWordBreaks
-
-
-class DocumentError(Exception):
-    """A file that is not a readable document; ``str(err)`` is the reason."""
+from zhreader.corpus.builder import build_document
+from zhreader.corpus.decoding import decode
+from zhreader.corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, _os_reason
+from zhreader.corpus.document import Document
+from zhreader.corpus.errors import DocumentError
+from zhreader.corpus.reflow import WordBreaks
+from zhreader.corpus.wordbreaks import JiebaWordBreaks
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +38,7 @@ def read_bytes(source: SourceFile) -> bytes:
 
 
 def document_from_bytes(doc_id: str, data: bytes, breaks: WordBreaks | None = None) -> Document:
-    try:
-        decoded = decode(data)
-    except DecodeError as err:
-        raise DocumentError(str(err)) from None
+    decoded = decode(data)
     document = build_document(doc_id, decoded.text, breaks or JiebaWordBreaks(), decoded.encoding)
     if not document.text.strip():
         raise DocumentError("empty file (only whitespace)")

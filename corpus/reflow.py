@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from corpus import patterns
-from corpus.patterns import Ending
-from corpus.undouble import undouble
+from zhreader.corpus import patterns
+from zhreader.corpus.patterns import Ending
+from zhreader.corpus.undouble import undouble
 
 # A line this wide (about 50 CJK characters) is no heading and no PDF column line:
 # it is a paragraph, and if it stops without punctuation it was cut.
@@ -57,7 +57,7 @@ class WordBreaks(Protocol):
 class Para:
     """One paragraph-level unit before offsets are assigned."""
 
-    kind: str  # "heading" | "numbered" | "note" | "table" | "pre" | "text"
+    kind: str  # "heading" | "numbered" | "jump" | "table" | "pre" | "text"
     text: str
     level: int = 0  # Markdown heading level
     numbering: str = ""  # "章", "一、", … for numbered headings
@@ -237,7 +237,7 @@ def _standalone_para(line: _Line) -> Para:
     numbering = patterns.numbered_heading(line.text)
     if numbering:
         return Para("numbered", line.text, numbering=numbering)
-    return Para("note", line.text)
+    return Para("jump", line.text)
 
 
 def reflow(text: str, breaks: WordBreaks) -> list[Para]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus import words
+from zhreader.corpus import words
 
 # Words a sentence cannot end on: when the text before a break ends in one, the text
 # after it continues the sentence ("关键要 / 把干部队伍建好").

@@ -34,16 +34,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from corpus import atomic, paths
+from zhreader.corpus.errors import SegmenterError
+from zhreader.support import atomic, paths
 
 ENV = "ZHREADER_SEGMENTER"
 JIEBA = "jieba"
 FAST = "jieba-fast-dat"
 _CHOICES = {"": None, "auto": None, "jieba": JIEBA, "fast": FAST, "jieba-fast-dat": FAST, "jieba_fast_dat": FAST}
-
-
-class SegmenterError(Exception):
-    """``ZHREADER_SEGMENTER`` asks for something that cannot be used; one-line message."""
 
 
 @functools.cache

@@ -9,28 +9,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corpus.lazy import lazy_exports
+from zhreader.support.lazy import lazy_exports
 
 _EXPORTS = {
-    "Cancelled": "index.indexer",
-    "IndexBusy": "index.indexer",
-    "Progress": "index.indexer",
-    "UpdateReport": "index.indexer",
-    "update_index": "index.indexer",
-    "Query": "index.query",
-    "QueryError": "index.query",
-    "Term": "index.query",
-    "parse": "index.query",
-    "DocResult": "index.results",
-    "Hit": "index.results",
-    "SearchResult": "index.results",
-    "Snippet": "index.results",
-    "DocEntry": "index.searcher",
-    "IndexMissing": "index.searcher",
-    "SearchCancelled": "index.searcher",
-    "Searcher": "index.searcher",
-    "IndexError_": "index.store",
-    "IndexStore": "index.store",
+    "Cancelled": "zhreader.index.errors",
+    "IndexBusy": "zhreader.index.errors",
+    "IndexMissing": "zhreader.index.errors",
+    "QueryError": "zhreader.index.errors",
+    "SearchIndexError": "zhreader.index.errors",
+    "Progress": "zhreader.index.indexer",
+    "UpdateReport": "zhreader.index.indexer",
+    "update_index": "zhreader.index.indexer",
+    "Query": "zhreader.index.query",
+    "Term": "zhreader.index.query",
+    "parse": "zhreader.index.query",
+    "DocResult": "zhreader.index.results",
+    "Hit": "zhreader.index.results",
+    "SearchResult": "zhreader.index.results",
+    "Snippet": "zhreader.index.results",
+    "DocEntry": "zhreader.index.searcher",
+    "Searcher": "zhreader.index.searcher",
+    "IndexStore": "zhreader.index.store",
 }
 
 __all__ = [
@@ -39,13 +38,12 @@ __all__ = [
     "DocResult",
     "Hit",
     "IndexBusy",
-    "IndexError_",
     "IndexMissing",
     "IndexStore",
     "Progress",
     "Query",
     "QueryError",
-    "SearchCancelled",
+    "SearchIndexError",
     "SearchResult",
     "Searcher",
     "Snippet",
@@ -56,10 +54,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from index.indexer import Cancelled, IndexBusy, Progress, UpdateReport, update_index
-    from index.query import Query, QueryError, Term, parse
-    from index.results import DocResult, Hit, SearchResult, Snippet
-    from index.searcher import DocEntry, IndexMissing, SearchCancelled, Searcher
-    from index.store import IndexError_, IndexStore
+    from zhreader.index.errors import Cancelled, IndexBusy, IndexMissing, QueryError, SearchIndexError
+    from zhreader.index.indexer import Progress, UpdateReport, update_index
+    from zhreader.index.query import Query, Term, parse
+    from zhreader.index.results import DocResult, Hit, SearchResult, Snippet
+    from zhreader.index.searcher import DocEntry, Searcher
+    from zhreader.index.store import IndexStore
 
-__getattr__ = lazy_exports("index", _EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -10,12 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from corpus import words
-from corpus.discovery import Skipped, SourceFile
-from corpus.loader import DocumentError, load
-from corpus.textfold import fold
-from corpus.wordbreaks import JiebaWordBreaks
-from index import signature
+from zhreader.corpus import words
+from zhreader.corpus.discovery import Skipped, SourceFile
+from zhreader.corpus.loader import DocumentError, load
+from zhreader.corpus.textfold import fold
+from zhreader.corpus.wordbreaks import JiebaWordBreaks
+from zhreader.index import signature
 
 _BREAKS = JiebaWordBreaks()
 # Tokens without a letter, digit or ideograph (punctuation, spaces) carry no ranking

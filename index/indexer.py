@@ -18,7 +18,6 @@ import errno
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,11 +26,12 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import NO_MERGE, IndexWriter
 
-from corpus.discovery import Corpus, Skipped, SourceFile
-from corpus.loader import DocumentError, content_hash, read_bytes
-from corpus.locking import LockTimeout
-from index.analysis import Analyzed, analyze, analyze_batch
-from index.store import Generation, IndexError_, IndexStore
+from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
+from zhreader.corpus.loader import DocumentError, content_hash, read_bytes
+from zhreader.index.analysis import Analyzed, analyze, analyze_batch
+from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
+from zhreader.index.store import Generation, IndexStore
+from zhreader.support.locking import LockTimeout
 
 # Commit after this many documents or seconds, whichever comes first: a kill loses at
 # most one batch, and each commit costs a Whoosh segment write.
@@ -42,14 +42,6 @@ BATCH_SECONDS = 60.0
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 WORKER_CHUNK = 16
 WRITER_LIMIT_MB = 128
-
-
-class Cancelled(Exception):
-    """The caller asked the update to stop; committed batches are kept."""
-
-
-class IndexBusy(IndexError_):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,13 +236,14 @@ def update_index(
     progress: ProgressCallback | None = None,
     *,
     workers: int | None = None,
-    cancel: threading.Event | None = None,
+    should_stop: Callable[[], bool] | None = None,
     lock_timeout: float | None = None,
     batch_docs: int | None = None,
 ) -> UpdateReport:
     """Bring the index up to date with the corpus. Raises ``IndexBusy`` when another
-    process holds the write lock past ``lock_timeout``, ``Cancelled`` when ``cancel``
-    is set, ``IndexError_`` for disk problems (the last commit stays readable)."""
+    process holds the write lock past ``lock_timeout``, ``Cancelled`` as soon as
+    ``should_stop()`` says so (polled per document), ``SearchIndexError`` for disk problems
+    (the last commit stays readable)."""
     notify: ProgressCallback = progress or (lambda event: None)
     started = time.monotonic()
     try:
@@ -259,12 +252,12 @@ def update_index(
     except LockTimeout:
         raise IndexBusy("another zhreader process is updating this index") from None
     except OSError as err:
-        raise IndexError_(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
+        raise SearchIndexError(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
     try:
         batch = batch_docs or _batch_docs()
-        report = _update_locked(corpus, store, notify, workers or _default_workers(), cancel, batch)
+        report = _update_locked(corpus, store, notify, workers or _default_workers(), should_stop, batch)
     except OSError as err:
-        raise IndexError_(
+        raise SearchIndexError(
             f"index update stopped: {_describe_os_error(err)} (the last committed index is kept)"
         ) from None
     finally:
@@ -307,7 +300,7 @@ def _update_locked(
     store: IndexStore,
     notify: ProgressCallback,
     workers: int,
-    cancel: threading.Event | None,
+    should_stop: Callable[[], bool] | None,
     batch_docs: int,
 ) -> UpdateReport:
     report = UpdateReport()
@@ -339,7 +332,7 @@ def _update_locked(
             report.removed.extend(removed)
         total = len(work)
         for done, result in enumerate(_analyses(work, workers), start=1):
-            if cancel is not None and cancel.is_set():
+            if should_stop is not None and should_stop():
                 raise Cancelled
             writer = batcher.get()
             if isinstance(result, Skipped):

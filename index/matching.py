@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from corpus.textfold import fold, needs_folding, variants
-from index import signature
-from index.query import Term
+from zhreader.corpus.textfold import fold, needs_folding, variants
+from zhreader.index import signature
+from zhreader.index.query import Term
 
 _GAP = r"[^\S\n]+"
 

@@ -20,15 +20,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from zhreader.index.errors import QueryError
+
 MAX_QUERY_CHARS = 10_000
 FIELDS = frozenset({"title", "tag"})
 _QUOTES = '"＂'
 _MINUS = "-－"
 _COLONS = ":："
-
-
-class QueryError(ValueError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)

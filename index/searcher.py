@@ -23,25 +23,18 @@ from functools import cached_property
 
 from whoosh.reading import IndexReader
 
-from corpus.document import Document
-from index import signature
-from index.matching import Matcher, TagMatcher, inside
-from index.query import Query, QueryError, Term, parse
-from index.results import SNIPPET_CONTEXT, DocResult, Hit, RankedDocs, Ranking, SearchResult, Snippet
-from index.store import Generation, IndexError_, IndexStore
+from zhreader.corpus.document import Document
+from zhreader.index import signature
+from zhreader.index.errors import Cancelled, IndexMissing, QueryError
+from zhreader.index.matching import Matcher, TagMatcher, inside
+from zhreader.index.query import Query, Term, parse
+from zhreader.index.results import SNIPPET_CONTEXT, DocResult, Hit, RankedDocs, Ranking, SearchResult, Snippet
+from zhreader.index.store import Generation, IndexStore
 
 K1 = 1.2
 B = 0.75
 MAX_WORD_LEN = 8
 _CHUNK = 256  # documents scanned between two looks at should_stop
-
-
-class IndexMissing(IndexError_):
-    pass
-
-
-class SearchCancelled(Exception):
-    """The caller's ``should_stop`` said a newer search made this one pointless."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +191,7 @@ class Searcher:
         counts: dict[int, int] = {}
         for start in range(0, len(pool), _CHUNK):
             if should_stop is not None and should_stop():
-                raise SearchCancelled
+                raise Cancelled
             for index in pool[start : start + _CHUNK]:
                 found = count(index)
                 if found:
@@ -342,7 +335,7 @@ class Searcher:
         should_stop: Callable[[], bool] | None = None,
         passages: Callable[[str], dict[str, list[tuple[int, int]]]] | None = None,
     ) -> SearchResult:
-        """Search; ``should_stop`` is polled while scanning (raises SearchCancelled);
+        """Search; ``should_stop`` is polled while scanning (raises Cancelled);
         ``passages(tag)`` answers tag: terms with the tagged passages, by document."""
         started = time.perf_counter()
         parsed = parse(query) if isinstance(query, str) else query

@@ -26,23 +26,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus import atomic, paths, words
-from corpus.discovery import Corpus
-from corpus.locking import FileLock
-from corpus.version import __version__
+from zhreader import __version__
+from zhreader.corpus import words
+from zhreader.corpus.discovery import Corpus
+from zhreader.support import atomic, paths
+from zhreader.support.locking import FileLock
 
 # Whoosh is imported where an index is really opened: the store is created while the
 # reader draws its first frame, when every millisecond of import time shows.
-SCHEMA_VERSION = 1  # bump whenever what is indexed, or how display text is derived, changes
+SCHEMA_VERSION = 2  # bump whenever what is indexed, or how display text is derived, changes
 
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"
 LOCK_NAME = "write.lock"
 MANIFEST_NAME = "manifest.json"
-
-
-class IndexError_(Exception):
-    """An index problem worth one line to the user."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,7 @@ class Generation:
     def open(self):
         from whoosh.filedb.filestore import FileStorage
 
-        from index.schema import make_schema
+        from zhreader.index.schema import make_schema
 
         return FileStorage(str(self.path)).open_index(schema=make_schema())
 
@@ -160,7 +157,7 @@ class IndexStore:
         path.mkdir()
         from whoosh.filedb.filestore import FileStorage
 
-        from index.schema import make_schema
+        from zhreader.index.schema import make_schema
 
         FileStorage(str(path)).create_index(make_schema())
         generation = Generation(

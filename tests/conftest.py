@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.paths import corpora_root
+
 # Isolate before any zhreader module asks platformdirs for a path.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="zhreader-tests-"))
 for _name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
@@ -24,17 +26,6 @@ os.environ["ZHREADER_SEGMENTER"] = "jieba"
 settings.register_profile("zhreader", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("zhreader")
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def corpora_root() -> Path | None:
-    """Where ../shared/corpora is: $ZHREADER_CORPORA, or beside the repository."""
-    candidates = [os.environ.get("ZHREADER_CORPORA"), REPO.parent / "shared" / "corpora", Path("/work/shared/corpora")]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "peoples-daily-1998-01").is_dir():
-            return Path(candidate)
-    return None
-
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
@@ -42,15 +33,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
-    from corpus import sample_corpus
+    from zhreader.corpus import sample_corpus
 
     return sample_corpus()
 
 
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path):
-    from corpus import Corpus
-    from index import IndexStore, update_index
+    from zhreader.corpus import Corpus
+    from zhreader.index import IndexStore, update_index
 
     corpus = Corpus.open(sample_dir)
     store = IndexStore(tmp_path_factory.mktemp("sample-index"), corpus.location)
@@ -60,7 +51,7 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory, sample_dir: Path):
 
 @pytest.fixture(scope="session")
 def sample_searcher(sample_store) -> Iterator:
-    from index import Searcher
+    from zhreader.index import Searcher
 
     with Searcher.open(sample_store) as searcher:
         yield searcher
@@ -76,8 +67,8 @@ def pd_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def pd_searcher(tmp_path_factory: pytest.TempPathFactory, pd_dir: Path) -> Iterator:
-    from corpus import Corpus
-    from index import IndexStore, Searcher, update_index
+    from zhreader.corpus import Corpus
+    from zhreader.index import IndexStore, Searcher, update_index
 
     corpus = Corpus.open(pd_dir)
     store = IndexStore(tmp_path_factory.mktemp("pd-index"), corpus.location)

@@ -8,26 +8,30 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerFailed, WorkerState
 
-from tui.library import Library
-from tui.positions import Positions
-from tui.screens.help_screen import HelpScreen
-from tui.screens.main_screen import MainScreen
-from tui.settings import Settings
-from tui.widgets.document_list import DocumentList, DocumentPane
-from tui.widgets.line_list import LineList
-from tui.widgets.reader import ReaderView
+from zhreader.errors import ZhreaderError
+from zhreader.tui.library import Library
+from zhreader.tui.positions import Positions
+from zhreader.tui.screens.help_screen import HelpScreen
+from zhreader.tui.screens.main_screen import MainScreen
+from zhreader.tui.settings import Settings
+from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
+from zhreader.tui.widgets.line_list import LineList
+from zhreader.tui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from corpus import Corpus
-    from index import IndexStore
+    from textual.command import Provider
+
+    from zhreader.corpus import Corpus
+    from zhreader.index import IndexStore
 
 
-def _document_commands():
+def _document_commands() -> type[Provider]:
     # Imported when the palette first opens, not before the first frame.
-    from tui.commands import DocumentCommands
+    from zhreader.tui.palette import DocumentCommands
 
     return DocumentCommands
 
@@ -76,7 +80,7 @@ class ZhreaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         # The main screen is the default one, so the very first frame is the reader.
         if self._main is None:
-            self._main = MainScreen(self.library, self.positions)
+            self._main = MainScreen(self.library, self.positions, self.report)
         return self._main
 
     def watch_theme(self, theme: str) -> None:
@@ -106,6 +110,23 @@ class ZhreaderApp(App[None]):
         yield SystemCommand("Next hit", "Jump to the next search hit (n)", lambda: main.action_next_hit(1))
         yield SystemCommand("Rebuild index", "Update the index now (picks up changed files)", main.rebuild_index)
         yield SystemCommand("Help", "Show every key binding (?)", self.action_help)
+
+    def report(self, err: ZhreaderError, title: str = "") -> None:
+        """The one place the reader tells the user about a problem: a notification whose
+        text is data (never markup), and the reader goes on."""
+        self.notify(err.message, title=title or "zhreader", severity="error", timeout=10, markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker failure comes here: a ZhreaderError is reported and the reader
+        goes on; anything else is a bug, which stops the reader with a traceback and a
+        non-zero exit status."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, ZhreaderError):
+            self.report(error)
+        elif error is not None:
+            raise WorkerFailed(error)
 
     async def action_quit(self) -> None:
         if self._main is not None:

@@ -1,83 +1,63 @@
-"""The ``zhreader`` command line: the reader by default, and index/search/show for scripts.
+"""The ``zhreader`` command line: the reader by default, and index/search/show/notes for
+scripts.
 
-Data goes to stdout, messages and progress to stderr. Exit codes: 0 success, 1 nothing
-found, 2 bad input (usage, missing path, unparseable query), 130 interrupted.
-Document text is printed as data: Rich output is built from Text objects, never markup.
+Data goes to stdout, messages and progress to stderr. Commands raise ``ZhreaderError``s;
+``zhreader.tui.reporting`` turns them into one line and the exit code of
+``zhreader.errors.ExitCode`` (0 success, 1 nothing found, 2 bad input, 3 the work could
+not be done, 130 interrupted). Document text is printed as data: Rich output is built
+from Text objects, never markup.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.text import Text
 
-from corpus.version import __version__
-from tui.quoting import quoted
+from zhreader import __version__
+from zhreader.errors import ExitCode
+from zhreader.tui.errors import Interrupted, NoSuchDocument, OutputError
+from zhreader.tui.quoting import quoted
+from zhreader.tui.reporting import silence_stdout
 
 if TYPE_CHECKING:
-    from corpus import Corpus
-    from index import IndexStore, Searcher, UpdateReport
+    from zhreader.corpus import Corpus
+    from zhreader.corpus.notes.export import Placed
+    from zhreader.corpus.notes.notebook import Notebook
+    from zhreader.index import IndexStore, Searcher, UpdateReport
 
-# The engine is imported inside the commands: `zhreader` (the reader) reaches its
-# first frame without loading Whoosh, and `zhreader --help` without anything.
+# The engine is imported inside the commands: `zhreader --help` loads nothing of it.
 
-EXIT_NOT_FOUND = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         # `zhreader search … | head` closed the pipe: the reader has what it wanted.
         # (Rich's default exits with 1, which here means "nothing found".)
-        _silence_stdout()
+        silence_stdout()
         raise SystemExit(0)
-
-
-def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-@contextmanager
-def _pipe_safe() -> Iterator[None]:
-    """Writing into a pipe its reader closed ends the command quietly and successfully
-    (click would turn it into exit status 1, which here means "nothing found")."""
-    try:
-        yield
-    except BrokenPipeError:
-        _silence_stdout()
-        raise SystemExit(0) from None
 
 
 err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = _Console(highlight=False, soft_wrap=True)
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err_console.print(Text(f"zhreader: error: {message}"))
-    raise SystemExit(code)
-
-
 def open_corpus(path: str | None) -> Corpus:
-    from corpus import Corpus, CorpusError, sample_corpus
+    from zhreader.corpus import Corpus, sample_corpus
 
-    try:
-        return Corpus.open(path if path is not None else sample_corpus())
-    except CorpusError as err:
-        fail(str(err))
+    return Corpus.open(path if path is not None else sample_corpus())
 
 
 def make_store(corpus: Corpus, index_dir: str | None) -> IndexStore:
-    from index import IndexStore
+    from zhreader.index import IndexStore
 
     return IndexStore.for_corpus(corpus, Path(index_dir) if index_dir else None)
 
@@ -87,16 +67,15 @@ def _interruptible() -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        err_console.print(Text("zhreader: interrupted: committed work is kept; run the command again to finish"))
-        raise SystemExit(EXIT_INTERRUPTED) from None
+        raise Interrupted("interrupted: committed work is kept; run the command again to finish") from None
 
 
 def run_update(corpus: Corpus, store: IndexStore, *, show_progress: bool) -> UpdateReport:
     """Update the index with a Rich progress bar on stderr (when it is a terminal)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from index import IndexError_, update_index
-    from index import Progress as IndexProgress
+    from zhreader.index import Progress as IndexProgress
+    from zhreader.index import update_index
 
     visible = show_progress and err_console.is_terminal
     with (
@@ -122,10 +101,7 @@ def run_update(corpus: Corpus, store: IndexStore, *, show_progress: bool) -> Upd
             elif event.phase == "commit":
                 bar.update(task, description="Saving", doc="")
 
-        try:
-            return update_index(corpus, store, on_progress)
-        except IndexError_ as err:
-            fail(str(err), 1)
+        return update_index(corpus, store, on_progress)
 
 
 def _print_report(report: UpdateReport, corpus: Corpus) -> None:
@@ -145,16 +121,18 @@ def _print_report(report: UpdateReport, corpus: Corpus) -> None:
 
 
 def ready_searcher(corpus: Corpus, index_dir: str | None) -> Searcher:
-    from index import IndexError_, Searcher
+    from zhreader.index import Searcher
 
     store = make_store(corpus, index_dir)
     report = run_update(corpus, store, show_progress=True)
     for skipped in report.skipped:
         err_console.print(Text(f"zhreader: skipped {skipped.doc_id}: {skipped.reason}"))
-    try:
-        return Searcher.open(store)
-    except IndexError_ as err:
-        fail(str(err), 1)
+    return Searcher.open(store)
+
+
+class _PipeClosed(Exception):
+    """Stdout's reader went away (``| head``). Not an OSError: click would turn that into
+    exit status 1, which here means "nothing found"."""
 
 
 class _DefaultGroup(click.Group):
@@ -164,6 +142,12 @@ class _DefaultGroup(click.Group):
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
             args = ["open", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -182,9 +166,9 @@ def main() -> None:
 @click.option("--notes", "notes_path", metavar="FILE", help="The notes file (default: the corpus' own).")
 def open_command(path: str | None, index_dir: str | None, notes_path: str | None) -> None:
     """Open the reader on PATH (default: the sample corpus)."""
-    from tui.launch import open_reader
+    from zhreader.tui.launch import open_reader
 
-    raise SystemExit(open_reader(path, index_dir, notes_path))
+    raise click.exceptions.Exit(open_reader(path, index_dir, notes_path))
 
 
 @main.command("index")
@@ -220,11 +204,9 @@ def search_command(
 ) -> None:
     """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word,
     tag:标签 (passages tagged in the notes)."""
-    from index import QueryError
-
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
-        notebook = None
+        notebook: Notebook | None = None
 
         def passages(tag: str) -> dict[str, list[tuple[int, int]]]:
             nonlocal notebook
@@ -233,20 +215,16 @@ def search_command(
                 notebook.reload()
             return notebook.passages(tag)
 
-        try:
-            result = searcher.search(query, limit=limit or None, passages=passages)
-        except QueryError as err:
-            fail(f"bad query: {err}")
+        result = searcher.search(query, limit=limit or None, passages=passages)
         for notice in result.notices:
             err_console.print(Text(f"zhreader: note: {notice}"))
         if not result.docs:
             err_console.print(Text(f"no documents match {query!r}"))
-            raise SystemExit(EXIT_NOT_FOUND)
+            raise click.exceptions.Exit(ExitCode.NOT_FOUND)
         if as_json:
-            with _pipe_safe():
-                for doc in result.docs:
-                    sys.stdout.write(json.dumps(doc.as_json(), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
+            for doc in result.docs:
+                sys.stdout.write(json.dumps(doc.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
             return
         for rank, doc in enumerate(result.docs, start=1):
             head = Text(f"{rank:>3}. ")
@@ -278,41 +256,35 @@ def show_command(doc: str, corpus_path: str | None, index_dir: str | None) -> No
     with ready_searcher(corpus, index_dir) as searcher:
         document = searcher.document(doc)
         if document is None:
-            fail(f"no document {doc!r} in {corpus.location}", EXIT_NOT_FOUND)
-        with _pipe_safe():
-            sys.stdout.write(document.text + "\n")
-            sys.stdout.flush()
+            raise NoSuchDocument(f"no document {doc!r} in {corpus.location}")
+        sys.stdout.write(document.text + "\n")
+        sys.stdout.flush()
 
 
 # -- notes ---------------------------------------------------------------------------
 
 
 def notes_location(corpus: Corpus, notes_path: str | None) -> Path:
-    from corpus import paths
+    from zhreader.support import paths
 
     return Path(notes_path).expanduser() if notes_path else paths.notes_file(corpus.location)
 
 
-def open_notebook(corpus: Corpus, searcher: Searcher, notes_path: str | None):
-    from corpus.notes.notebook import Notebook
-    from corpus.notes.store import NotesFile
+def open_notebook(corpus: Corpus, searcher: Searcher, notes_path: str | None) -> Notebook:
+    from zhreader.corpus.notes.notebook import Notebook
+    from zhreader.corpus.notes.store import NotesFile
 
     return Notebook(NotesFile(notes_location(corpus, notes_path)), searcher.document)
 
 
-def _load_notes(notebook) -> list:
-    from corpus.notes.store import NotesError
-
-    try:
-        placed = notebook.reload()
-    except NotesError as err:
-        fail(str(err), 1)
+def _load_notes(notebook: Notebook) -> list[Placed]:
+    placed = notebook.reload()
     for problem in notebook.snapshot.problems():
         err_console.print(Text(f"zhreader: warning: {problem}"))
     return placed
 
 
-def _notes_options(command):
+def _notes_options(command: F) -> F:
     command = click.option("--index-dir", metavar="DIR", help="Keep the index in DIR instead of the user cache.")(
         command
     )
@@ -345,7 +317,7 @@ def notes_list_command(
     tags: tuple[str, ...], as_json: bool, corpus_path: str | None, notes_path: str | None, index_dir: str | None
 ) -> None:
     """List notes, with their passages re-anchored on the documents as they are now."""
-    from corpus.textfold import fold
+    from zhreader.corpus.textfold import fold
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
@@ -353,26 +325,25 @@ def notes_list_command(
     wanted = {fold(tag.strip()) for tag in tags}
     if wanted:
         placed = [p for p in placed if wanted & {fold(t) for t in p.note.tags}]
-    with _pipe_safe():
-        if as_json:
-            for item in placed:
-                sys.stdout.write(json.dumps(item.as_json(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-            return
+    if as_json:
         for item in placed:
-            line = Text()
-            line.append("[" + ", ".join(item.note.tags) + "] ", style="bold magenta")
-            line.append(item.title, style="bold")
-            line.append(f"  {item.note.doc}", style="dim")
-            if item.orphaned:
-                line.append("  orphaned", style="red")
-            elif item.anchor.status.value != "anchored":
-                line.append(f"  {item.anchor.status.value}", style="yellow")
-            out_console.print(line)
-            quote = " ".join(item.note.quote.split())
-            out_console.print(Text(f"    {quoted(quote, 80)}"))
-            if item.note.comment:
-                out_console.print(Text(f"    {item.note.comment}", style="italic"))
+            sys.stdout.write(json.dumps(item.as_json(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return
+    for item in placed:
+        line = Text()
+        line.append("[" + ", ".join(item.note.tags) + "] ", style="bold magenta")
+        line.append(item.title, style="bold")
+        line.append(f"  {item.note.doc}", style="dim")
+        if item.orphaned:
+            line.append("  orphaned", style="red")
+        elif item.anchor.status.value != "anchored":
+            line.append(f"  {item.anchor.status.value}", style="yellow")
+        out_console.print(line)
+        quote = " ".join(item.note.quote.split())
+        out_console.print(Text(f"    {quoted(quote, 80)}"))
+        if item.note.comment:
+            out_console.print(Text(f"    {item.note.comment}", style="italic"))
     err_console.print(Text(f"{len(placed)} note{'s' if len(placed) != 1 else ''}", style="dim"))
 
 
@@ -394,21 +365,16 @@ def notes_add_command(
     index_dir: str | None,
 ) -> None:
     """Tag the passage DOC[START:END]; prints the new note's id."""
-    from corpus.notes.model import Note, NoteError
-    from corpus.notes.store import NotesError, NotesFile
+    from zhreader.corpus.notes.model import Note
+    from zhreader.corpus.notes.store import NotesFile
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
         document = searcher.document(doc_id)
         if document is None:
-            fail(f"no document {doc_id!r} in {corpus.location}")
-        try:
-            note = Note.create(doc_id, document.text, start, end, list(tags), comment, block=document.block_at(start))
-            NotesFile(notes_location(corpus, notes_path)).add(note)
-        except NoteError as err:
-            fail(str(err))
-        except NotesError as err:
-            fail(str(err), 1)
+            raise NoSuchDocument(f"no document {doc_id!r} in {corpus.location}", exit_code=ExitCode.USAGE)
+        note = Note.create(doc_id, document.text, start, end, list(tags), comment, block=document.block_at(start))
+        NotesFile(notes_location(corpus, notes_path)).add(note)
     click.echo(note.id)
     quote = " ".join(note.quote.split())
     err_console.print(Text(f"tagged {quoted(quote, 60)} as {', '.join(note.tags)}"))
@@ -419,13 +385,10 @@ def notes_add_command(
 @_notes_options
 def notes_delete_command(note_id: str, corpus_path: str | None, notes_path: str | None, index_dir: str | None) -> None:
     """Delete the note NOTE_ID (as notes list --json prints it)."""
-    from corpus.notes.store import NotesError, NotesFile
+    from zhreader.corpus.notes.store import NotesFile
 
     corpus = open_corpus(corpus_path)
-    try:
-        note = NotesFile(notes_location(corpus, notes_path)).delete(note_id)
-    except NotesError as err:
-        fail(str(err), 1)
+    note = NotesFile(notes_location(corpus, notes_path)).delete(note_id)
     err_console.print(Text(f"deleted the note on {quoted(' '.join(note.quote.split()), 60)}"))
 
 
@@ -438,8 +401,8 @@ def notes_export_command(
 ) -> None:
     """Export notes: Markdown grouped by tag, CSV (one row per note and tag, UTF-8 with BOM)
     for spreadsheets, or JSON for tools."""
-    from corpus import atomic
-    from corpus.notes import export
+    from zhreader.corpus.notes import export
+    from zhreader.support import atomic
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
@@ -454,28 +417,23 @@ def notes_export_command(
         try:
             atomic.write_bytes(Path(output), data.encode("utf-8"))
         except OSError as err:
-            fail(f"cannot write {output}: {err.strerror or err}", 1)
+            raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
         err_console.print(Text(f"{len(placed)} notes written to {output}"))
         return
-    with _pipe_safe():
-        sys.stdout.buffer.write(data.encode("utf-8"))
-        sys.stdout.flush()
+    sys.stdout.buffer.write(data.encode("utf-8"))
+    sys.stdout.flush()
 
 
-def run() -> None:
-    """Console-script entry point: no traceback reaches the user for expected trouble."""
+def run(args: list[str]) -> int:
+    """Run the command line; ZhreaderErrors reach the caller's reporter."""
     try:
-        main.main(prog_name="zhreader", standalone_mode=False)
-        code = 0
-    except click.exceptions.Exit as exit_:
-        code = exit_.exit_code
+        code = main.main(args, prog_name="zhreader", standalone_mode=False)
     except click.ClickException as err:
         err.show()
-        code = err.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        err_console.print(Text("zhreader: interrupted"))
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        code = 0
-    raise SystemExit(code)
+        return err.exit_code
+    except click.Abort:
+        raise KeyboardInterrupt from None
+    except _PipeClosed:
+        silence_stdout()
+        return 0
+    return code if isinstance(code, int) else 0

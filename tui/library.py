@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from corpus import Corpus, Document
-    from corpus.notes.export import Placed
-    from corpus.notes.model import Note
-    from corpus.notes.notebook import Notebook
-    from index import IndexStore, Searcher, SearchResult, UpdateReport
-    from index import Progress as IndexProgress
+    from zhreader.corpus import Corpus, Document
+    from zhreader.corpus.notes.export import Placed
+    from zhreader.corpus.notes.model import Note
+    from zhreader.corpus.notes.notebook import Notebook
+    from zhreader.index import IndexStore, Searcher, SearchResult, UpdateReport
+    from zhreader.index import Progress as IndexProgress
 
 # The index modules (and Whoosh) are imported by the methods that run in workers, after
 # the reader's first frame.
@@ -37,7 +37,7 @@ class DocSummary:
 
 class Library:
     def __init__(self, corpus: Corpus, store: IndexStore, notes_path: Path | None = None) -> None:
-        from corpus import paths
+        from zhreader.support import paths
 
         self.corpus = corpus
         self.store = store
@@ -53,7 +53,7 @@ class Library:
 
     def open(self) -> bool:
         """Open the current index, if there is one this version can read."""
-        from index import IndexMissing, Searcher
+        from zhreader.index import IndexMissing, Searcher
 
         try:
             searcher = Searcher.open(self.store)
@@ -87,11 +87,11 @@ class Library:
         self,
         on_progress: Callable[[IndexProgress], None],
         on_document: Callable[[Document], None],
-        cancel: threading.Event,
+        should_stop: Callable[[], bool],
     ) -> UpdateReport:
         """Bring the index up to date, then search the new state."""
-        from corpus import Document
-        from index import update_index
+        from zhreader.corpus import Document
+        from zhreader.index import update_index
 
         def progress(event: IndexProgress) -> None:
             analyzed = event.analyzed
@@ -106,14 +106,14 @@ class Library:
                 self._reopen_if_changed()
             on_progress(event)
 
-        report = update_index(self.corpus, self.store, progress, cancel=cancel, batch_docs=READER_BATCH_DOCS)
+        report = update_index(self.corpus, self.store, progress, should_stop=should_stop, batch_docs=READER_BATCH_DOCS)
         self._reopen_if_changed(force=report.touched_index)
         with self._lock:
             self._pending.clear()
         return report
 
     def _reopen_if_changed(self, force: bool = False) -> None:
-        from index import IndexMissing, Searcher
+        from zhreader.index import IndexMissing, Searcher
 
         if not force and self._searcher is not None and not self.changed_elsewhere():
             return
@@ -161,11 +161,11 @@ class Library:
     def search(
         self, query: str, limit: int | None = None, should_stop: Callable[[], bool] | None = None
     ) -> SearchResult:
-        from index import IndexMissing
+        from zhreader.index import IndexMissing
 
         searcher = self._searcher
         if searcher is None:
-            raise IndexMissing("the index is still being built")
+            raise IndexMissing("the index is still being built: search works as soon as its first part is saved")
         return searcher.search(query, limit=limit, should_stop=should_stop, passages=self.passages)
 
     def preload(self) -> None:
@@ -178,15 +178,15 @@ class Library:
     @property
     def notebook(self) -> Notebook:
         if self._notebook is None:
-            from corpus.notes.notebook import Notebook
-            from corpus.notes.store import NotesFile
+            from zhreader.corpus.notes.notebook import Notebook
+            from zhreader.corpus.notes.store import NotesFile
 
             self._notebook = Notebook(NotesFile(self.notes_path), self.document)
         return self._notebook
 
     def reload_notes(self) -> list[Placed]:
         """Read the notes file and place every note on the documents as they are now
-        (raises NotesError when the file cannot be read)."""
+        (raises NotesFileError when the file cannot be read)."""
         with self._lock:
             self._notes_mtime = self.notebook.file.mtime
             return self.notebook.reload()
@@ -202,12 +202,12 @@ class Library:
         return self.notebook.passages(tag)
 
     def add_note(self, doc_id: str, start: int, end: int, tags: list[str], comment: str) -> Note:
-        """Raises NoteError (bad input) or NotesError (the file)."""
-        from corpus.notes.model import Note
+        """Raises NoteError (bad input) or NotesFileError (the file)."""
+        from zhreader.corpus.notes.model import Note
 
         document = self.document(doc_id)
         if document is None:
-            from corpus.notes.model import NoteError
+            from zhreader.corpus.errors import NoteError
 
             raise NoteError(f"{doc_id} is not available")
         note = Note.create(doc_id, document.text, start, end, tags, comment, block=document.block_at(start))

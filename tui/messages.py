@@ -1,4 +1,8 @@
-"""Messages the background workers post to the UI (posting is thread-safe)."""
+"""Messages the background work posts to the main screen (posting is thread-safe).
+
+The controllers (``zhreader.tui.controllers``) post them; the screen routes each to the
+widgets that show it.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from corpus.notes.export import Placed
-    from index import SearchResult, UpdateReport
-    from tui.library import DocSummary
-    from tui.widgets.results_list import ResultDoc
+    from zhreader.corpus.notes.export import Placed
+    from zhreader.index import SearchResult, UpdateReport
+    from zhreader.tui.library import DocSummary
+    from zhreader.tui.widgets.results_list import ResultDoc
 
 
 @dataclass
@@ -31,20 +35,29 @@ class DocumentsArrived(Message):
 
 @dataclass
 class IndexProgress(Message):
+    """How far an update is. Only the newest matters: a backlog collapses to it."""
+
     phase: str
     done: int
     total: int
 
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
 
 @dataclass
 class IndexFinished(Message):
+    """This reader's update of the index ended; the index is open in its new state."""
+
     report: UpdateReport
     documents: list[DocSummary]
 
 
 @dataclass
-class IndexFailed(Message):
-    message: str
+class IndexReopened(Message):
+    """Another process changed the index; it was opened again in its new state."""
+
+    documents: list[DocSummary]
 
 
 @dataclass
@@ -68,4 +81,3 @@ class NotesLoaded(Message):
 
     placed: list[Placed]
     problems: list[str]
-    error: str | None = None  # the file could not be read at all

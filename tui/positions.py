@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corpus import atomic, paths
+from zhreader.support import atomic, paths
 
 LIMIT = 5000  # documents remembered per corpus; the oldest are forgotten
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus import Document, Kind
-from tui.linebreak import cells, wrap
+from zhreader.corpus import Document, Kind
+from zhreader.tui.linebreak import cells, wrap
 
 _ITEM_PREFIX = re.compile(r"^(?:[■□●○◆◇▲△▼▽★☆►▶•※◎➢➤√❖▪▫◼◻]|[-*+]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[①-⑳])[ \u3000]*")
 
@@ -45,6 +45,22 @@ class Layout:
             return first
         starts = [line.start for line in self.lines[first : last + 1]]
         return first + max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def offset_at(self, document: Document, row: int, column: int) -> int | None:
+        """The display-text offset drawn at ``column`` cells into text line ``row``
+        (None off the text: separators, labels, tables)."""
+        if not 0 <= row < len(self.lines):
+            return None
+        line = self.lines[row]
+        if line.block < 0 or line.label or line.table_row >= 0:
+            return None
+        column -= line.indent
+        used = 0
+        for position in range(line.start, line.end):
+            used += cells(document.text[position])
+            if used > column:
+                return position
+        return line.end
 
     def block_of_line(self, y: int) -> int:
         """The block a screen line belongs to (a separator belongs to the block after it)."""
@@ -96,26 +112,3 @@ def layout(
             lines.append(Line(index, block.end, block.end, label=label))
         result.block_last.append(len(lines) - 1)
     return result
-
-
-_SENTENCE_END = "。！？!?；;…"
-_CLOSERS = "”’」』）)】》"
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of ``text[start:end]`` (a sentence keeps its closing quotes)."""
-    found: list[tuple[int, int]] = []
-    begin = start
-    i = start
-    while i < end:
-        if text[i] in _SENTENCE_END:
-            j = i + 1
-            while j < end and (text[j] in _SENTENCE_END or text[j] in _CLOSERS):
-                j += 1
-            found.append((begin, j))
-            begin = i = j
-            continue
-        i += 1
-    if begin < end:
-        found.append((begin, end))
-    return [(s, e) for s, e in found if text[s:e].strip()]

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from corpus import atomic, paths
+from zhreader.support import atomic, paths
 
 
 class Settings:

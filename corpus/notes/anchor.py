@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from corpus.notes.model import Note, text_hash
+from zhreader.corpus.notes.model import Note, text_hash
 
 FUZZY_THRESHOLD = 0.6  # similarity (0-1) a changed passage must keep to be found again
 _PIECE = 4  # quote pieces this long are searched for exactly

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.notes.anchor import Anchor, Status
-from corpus.notes.model import Note
+from zhreader.corpus.notes.anchor import Anchor, Status
+from zhreader.corpus.notes.model import Note
 
 
 @dataclass(frozen=True, slots=True)

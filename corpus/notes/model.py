@@ -15,15 +15,13 @@ import uuid
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from zhreader.corpus.errors import NoteError
+
 SCHEMA = 1
 CONTEXT = 32
 MAX_TAG_CHARS = 40
 MAX_COMMENT_CHARS = 10_000
 _FORBIDDEN_IN_TAGS = ",，\n\r\t"
-
-
-class NoteError(ValueError):
-    """An invalid note (bad tag, bad range): ``str(err)`` says what is wrong."""
 
 
 def now() -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from corpus.document import Document
-from corpus.notes.anchor import Anchor, Status, anchor
-from corpus.notes.export import Placed
-from corpus.notes.store import NotesFile, Snapshot
-from corpus.textfold import fold
+from zhreader.corpus.document import Document
+from zhreader.corpus.notes.anchor import Anchor, Status, anchor
+from zhreader.corpus.notes.export import Placed
+from zhreader.corpus.notes.store import NotesFile, Snapshot
+from zhreader.corpus.textfold import fold
 
 
 @dataclass

@@ -20,15 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from corpus import atomic
-from corpus.locking import FileLock, LockTimeout
-from corpus.notes.model import SCHEMA, Note, NoteError, clean_comment, clean_tags, now
+from zhreader.corpus.errors import NoteError, NotesFileError
+from zhreader.corpus.notes.model import SCHEMA, Note, clean_comment, clean_tags, now
+from zhreader.support import atomic
+from zhreader.support.locking import FileLock, LockTimeout
 
 LOCK_TIMEOUT = 10.0
-
-
-class NotesError(Exception):
-    """A notes file problem; ``str(err)`` is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +111,9 @@ class NotesFile:
         except FileNotFoundError:
             return [], Snapshot()
         except IsADirectoryError:
-            raise NotesError(f"cannot use {self.path} as a notes file: it is a folder") from None
+            raise NotesFileError(f"cannot use {self.path} as a notes file: it is a folder") from None
         except OSError as err:
-            raise NotesError(f"cannot read notes from {self.path}: {err.strerror or err}") from None
+            raise NotesFileError(f"cannot read notes from {self.path}: {err.strerror or err}") from None
         text = data.decode("utf-8", errors="replace")
         return _parse(text)
 
@@ -135,19 +132,19 @@ class NotesFile:
         try:
             lock.acquire()
         except LockTimeout:
-            raise NotesError(f"the notes file {self.path} is locked by another zhreader; try again") from None
+            raise NotesFileError(f"the notes file {self.path} is locked by another zhreader; try again") from None
         except OSError as err:
-            raise NotesError(_os_message(err, self.path)) from None
+            raise NotesFileError(_os_message(err, self.path)) from None
         try:
             entries, snapshot = self._read()
             if snapshot.refusal:
-                raise NotesError(f"{self.path}: {snapshot.refusal}")
+                raise NotesFileError(f"{self.path}: {snapshot.refusal}")
             result = change(entries, snapshot)
             lines = [json.dumps(e.to_json(), ensure_ascii=False) if isinstance(e, Note) else e for e in entries]
             try:
                 atomic.write_text(self.path, "".join(line + "\n" for line in lines))
             except OSError as err:
-                raise NotesError(_os_message(err, self.path)) from None
+                raise NotesFileError(_os_message(err, self.path)) from None
             return result
         finally:
             lock.release()
@@ -157,7 +154,7 @@ class NotesFile:
     def add(self, note: Note) -> Note:
         def change(entries: list[_Entry], snapshot: Snapshot) -> Note:
             if snapshot.find(note.id) is not None:
-                raise NotesError(f"a note with id {note.id} already exists")
+                raise NotesFileError(f"a note with id {note.id} already exists")
             entries.append(note)
             return note
 
@@ -186,7 +183,7 @@ class NotesFile:
                     )
                     entries[index] = updated
                     return updated
-            raise NotesError(f"no note with id {note_id} (another window may have deleted it)")
+            raise NotesFileError(f"no note with id {note_id} (another window may have deleted it)")
 
         return self._change(change)
 
@@ -196,6 +193,6 @@ class NotesFile:
                 if isinstance(entry, Note) and entry.id == note_id:
                     del entries[index]
                     return entry
-            raise NotesError(f"no note with id {note_id}")
+            raise NotesFileError(f"no note with id {note_id}")
 
         return self._change(change)

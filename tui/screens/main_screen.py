@@ -1,55 +1,57 @@
-"""The main screen: search bar, document list and results on the left, the reader on
-the right, the status bar below. Coordinates the background work: opening and updating
-the index, and searching as the user types."""
+"""The main screen: search bar, document list and results on the left, the reader on the
+right, the status bar below.
+
+A router: the background work lives in the controllers (the index's life, searching,
+notes), the drawing in the widgets; this screen composes them, turns key bindings into
+controller calls and routes the controllers' messages to the widgets that show them.
+"""
 
 from __future__ import annotations
 
-import threading
-import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState
 
-from tui.library import DocSummary
-from tui.messages import (
+from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
+from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
+from zhreader.tui.controllers.notes import NotesController
+from zhreader.tui.controllers.search import SearchController
+from zhreader.tui.library import DocSummary
+from zhreader.tui.messages import (
     DocumentsArrived,
-    IndexFailed,
     IndexFinished,
     IndexProgress,
+    IndexReopened,
     LibraryOpened,
     NotesLoaded,
     SearchFailed,
     SearchFinished,
 )
-from tui.positions import Positions
-from tui.screens.tag_dialog import TagDialog
-from tui.widgets.document_list import DocumentList, DocumentPane
-from tui.widgets.line_list import LineList
-from tui.widgets.notes_list import NotesList
-from tui.widgets.outline import OutlineList
-from tui.widgets.reader import ReaderView
-from tui.widgets.results_list import HITS_PER_DOC, MAX_DOCS, ResultDoc, ResultsList
-from tui.widgets.status_bar import StatusBar
+from zhreader.tui.positions import Positions
+from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
+from zhreader.tui.widgets.line_list import LineList
+from zhreader.tui.widgets.notes_list import NotesList
+from zhreader.tui.widgets.outline import OutlineList
+from zhreader.tui.widgets.reader import ReaderView
+from zhreader.tui.widgets.results_list import ResultsList
+from zhreader.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from corpus import Document
-    from corpus.notes.export import Placed
-    from corpus.notes.model import Note
-    from index import DocResult
-    from tui.library import Library
+    from zhreader.corpus.notes.export import Placed
+    from zhreader.errors import ZhreaderError
+    from zhreader.tui.library import Library
 
-# Seconds after the last keystroke. Short: an input method commits a whole word in one
-# event, and a search made stale by further typing is cancelled, not queued.
-SEARCH_DEBOUNCE = 0.01
 PREVIEW_DEBOUNCE = 0.04
-PROGRESS_INTERVAL = 0.1
+CHECK_ELSEWHERE_SECONDS = 10.0
+SKIPPED_SHOWN = 8
 
 
 class MainScreen(Screen[None]):
@@ -66,19 +68,18 @@ class MainScreen(Screen[None]):
         Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
     ]
 
-    def __init__(self, library: Library, positions: Positions) -> None:
+    def __init__(self, library: Library, positions: Positions, report: Callable[[ZhreaderError], None]) -> None:
         super().__init__()
         self.library = library
         self.positions = positions
-        self.cancel = threading.Event()
-        self._query = ""
-        self._search: SearchFinished | None = None
-        self._search_timer: Timer | None = None
+        self.report = report
+        self.index = IndexLifecycle(self, library)
+        self.search = SearchController(self, library)
+        self.notes = NotesController(self, library, report)
+        self._open_doc: str | None = None
         self._preview_timer: Timer | None = None
         self._save_timer: Timer | None = None
-        self._open_doc: str | None = None
-        self._indexing = False
-        self._deleted: list[Note] = []  # for undo
+        self._check_timer: Timer | None = None
 
     # -- composition -----------------------------------------------------------------
 
@@ -114,8 +115,17 @@ class MainScreen(Screen[None]):
         return self.query_one(OutlineList)
 
     @property
+    def notes_list(self) -> NotesList:
+        return self.query_one(NotesList)
+
+    @property
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
+
+    @property
+    def open_doc(self) -> str | None:
+        """The id of the document in the reader."""
+        return self._open_doc
 
     def on_mount(self) -> None:
         self.doc_list.border_title = "Documents"
@@ -125,70 +135,15 @@ class MainScreen(Screen[None]):
         self.doc_list.focus()
         # Opening the index imports Whoosh; a thread doing that now would hold the GIL
         # while the first frame is drawn, so it starts just after.
-        self.call_after_refresh(self._load_library)
+        self.call_after_refresh(self.index.start)
 
-    # -- background: index -----------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="library")
-    def _load_library(self) -> None:
-        searchable = self.library.open()
-        self.post_message(LibraryOpened(self.library.summaries(), searchable))
-        if searchable:
-            self._read_notes()
-        self._update_index()
-
-    def _update_index(self) -> None:
-        from index import IndexError_
-
-        last = 0.0
-        arrived: list[DocSummary] = []
-
-        def on_document(document: Document) -> None:
-            arrived.append(DocSummary(document.id, document.title, len(document.text)))
-
-        def on_progress(event) -> None:
-            nonlocal last
-            now = time.monotonic()
-            if event.phase in ("index", "commit") and now - last < PROGRESS_INTERVAL and event.done < event.total:
-                return
-            last = now
-            if arrived:
-                self.post_message(DocumentsArrived(list(arrived)))
-                arrived.clear()
-            self.post_message(IndexProgress(event.phase, event.done, event.total))
-
-        try:
-            report = self.library.update(on_progress, on_document, self.cancel)
-        except IndexError_ as err:
-            self.post_message(IndexFailed(str(err)))
-            return
-        except Exception as err:
-            if not self.cancel.is_set():
-                self.post_message(IndexFailed(f"indexing stopped: {err}"))
-            return
-        if arrived:
-            self.post_message(DocumentsArrived(list(arrived)))
-        self.post_message(IndexFinished(report, self.library.summaries()))
-        self._read_notes()
-        self.library.preload()
-
-    def _read_notes(self) -> None:
-        """Read and place the notes (in the calling worker thread)."""
-        from corpus.notes.store import NotesError
-
-        try:
-            placed = self.library.reload_notes()
-        except NotesError as err:
-            self.post_message(NotesLoaded([], [], str(err)))
-            return
-        self.post_message(NotesLoaded(placed, self.library.notebook.snapshot.problems()))
+    # -- the index -------------------------------------------------------------------
 
     def on_library_opened(self, message: LibraryOpened) -> None:
         self._set_documents(message.documents)
+        self.status.set_index_state("checking for changes…" if message.searchable else "building the index…")
         if message.searchable:
-            self.status.set_index_state("checking for changes…")
-        else:
-            self.status.set_index_state("building the index…")
+            self.notes.reload()
 
     def on_documents_arrived(self, message: DocumentsArrived) -> None:
         known = {doc.doc_id for doc in self.doc_list.documents}
@@ -198,14 +153,13 @@ class MainScreen(Screen[None]):
 
     def on_index_progress(self, message: IndexProgress) -> None:
         if message.phase == "index" and message.total:
-            self._indexing = True
             self.status.set_index_state(f"indexing {message.done:,}/{message.total:,}")
             self.status.set_progress(message.done, message.total)
         elif message.phase == "commit":
             self.status.set_index_state("saving the index…")
 
     def on_index_finished(self, message: IndexFinished) -> None:
-        self._indexing = False
+        self.index.ended()
         self.status.set_progress(None, None)
         report = message.report
         state = f"index ready · {report.documents:,} docs"
@@ -213,36 +167,35 @@ class MainScreen(Screen[None]):
             state += f" (+{len(report.added)} ~{len(report.changed)} -{len(report.removed)})"
         if report.skipped:
             state += f" · {len(report.skipped)} skipped"
-            lines = [f"{s.doc_id}: {s.reason}" for s in report.skipped[:8]]
-            more = (
-                f"\n… {len(report.skipped) - 8} more (zhreader index lists them all)" if len(report.skipped) > 8 else ""
-            )
-            self.notify("\n".join(lines) + more, title="Skipped files", severity="warning", timeout=8)
+            lines = [f"{s.doc_id}: {s.reason}" for s in report.skipped[:SKIPPED_SHOWN]]
+            if len(report.skipped) > SKIPPED_SHOWN:
+                lines.append(f"… {len(report.skipped) - SKIPPED_SHOWN} more (zhreader index lists them all)")
+            self.notify("\n".join(lines), title="Skipped files", severity="warning", timeout=8, markup=False)
         self.status.set_index_state(state)
-        self._set_documents(message.documents)
-        if self._query:
-            self._schedule_search(immediately=True)
-        self.set_interval(10, self._check_elsewhere, name="check-index")
+        self._index_changed(message.documents)
+        if self._check_timer is None:
+            self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
 
-    def on_index_failed(self, message: IndexFailed) -> None:
-        self._indexing = False
-        self.status.set_progress(None, None)
-        self.status.set_index_state("index unavailable")
-        self.notify(message.message, title="Index", severity="error", timeout=10)
+    def on_index_reopened(self, message: IndexReopened) -> None:
+        self.status.set_index_state(f"index updated elsewhere · {len(message.documents):,} docs")
+        self._index_changed(message.documents)
+
+    def _index_changed(self, documents: list[DocSummary]) -> None:
+        self._set_documents(documents)
+        self.notes.reload()
+        if self.search.query:
+            self.search.schedule(immediately=True)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The failure itself is reported by the app; here the index's state follows it.
+        if event.state is WorkerState.ERROR and event.worker.group == INDEX_GROUP:
+            self.index.ended()
+            self.status.set_progress(None, None)
+            self.status.set_index_state("index unavailable")
 
     def _check_elsewhere(self) -> None:
-        if not self._indexing:
-            self._reopen_if_changed()
-
-    @work(thread=True, exclusive=True, group="reopen")
-    def _reopen_if_changed(self) -> None:
-        if self.library.notes_changed_elsewhere():
-            self._read_notes()  # another zhreader window changed the notes
-        if self.library.reopen():
-            from index import UpdateReport
-
-            report = UpdateReport(documents=self.library.document_count)
-            self.post_message(IndexFinished(report, self.library.summaries()))
+        self.index.check_elsewhere()
+        self.notes.check_elsewhere()
 
     def _set_documents(self, documents: list[DocSummary]) -> None:
         doc_list = self.doc_list
@@ -252,70 +205,38 @@ class MainScreen(Screen[None]):
         if first and documents:
             doc_list.cursor = 0
 
+    def rebuild_index(self) -> None:
+        """Update the index now, in the background (from the command palette)."""
+        if not self.index.update():
+            self.notify("The index is already being updated", timeout=2)
+            return
+        self.status.set_index_state("checking for changes…")
+
     # -- search ----------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._query = event.value
-        self._schedule_search()
+        if not self.search.set_query(event.value):
+            self._clear_search()
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self, event: Input.Submitted) -> None:
-        if self._search is not None and self._search.result.query == self._query and self._search.docs:
-            self._open_hit(self._search.docs[0].doc_id, 0)
+        current = self.search.current
+        if current is not None and current.result.query == self.search.query and current.docs:
+            self.open_document(current.docs[0].doc_id, hit=0)
         else:
-            self._schedule_search(immediately=True, open_first=True)
-
-    def _schedule_search(self, *, immediately: bool = False, open_first: bool = False) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = self._query
-        if not query.strip():
-            self._clear_search()
-            return
-        if immediately:
-            self._run_search(query, open_first)
-        else:
-            self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._run_search(query, False))
-
-    @work(thread=True, exclusive=True, group="search")
-    def _run_search(self, query: str, open_first: bool) -> None:
-        from index import IndexMissing, QueryError, SearchCancelled
-
-        worker = get_current_worker()
-        try:
-            result = self.library.search(query, limit=None, should_stop=lambda: worker.is_cancelled)
-        except SearchCancelled:
-            return  # the user typed on: a newer search replaced this one
-        except QueryError as err:
-            self.post_message(SearchFailed(query, str(err)))
-            return
-        except IndexMissing:
-            self.post_message(
-                SearchFailed(query, "the index is still being built: search works as soon as it is saved")
-            )
-            return
-        docs = []
-        for doc in result.docs[:MAX_DOCS]:
-            if worker.is_cancelled:
-                return
-            docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
-        counts = result.docs.hit_counts()
-        if not worker.is_cancelled:
-            self.post_message(SearchFinished(query, result, docs, counts, open_first))
+            self.search.schedule(immediately=True, open_first=True)
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        if message.query != self._query:
+        if not self.search.accept(message):
             return  # a stale answer: the user kept typing
-        prepared = message
-        result = prepared.result
-        self._search = prepared
+        result = message.result
         self.query_one("#sidebar").add_class("-searching")
         notes = "; ".join(result.notices)
         if not result.docs:
             self.results.show([], 0, f"No matches for {message.query}" + (f" ({notes})" if notes else ""))
         else:
-            self.results.show(prepared.docs, result.total_docs, notes)
+            self.results.show(message.docs, result.total_docs, notes)
         self.results.border_title = f"Results · {result.total_hits:,} hits in {result.total_docs:,} docs"
         summary = f"{result.total_hits:,} hits · {result.total_docs:,}/{result.searched_docs:,} docs"
         if self.app.show_timings:  # type: ignore[attr-defined]
@@ -323,15 +244,14 @@ class MainScreen(Screen[None]):
         if not result.index_complete:
             summary += " · index still building"
         self.query_one("#search-summary", Label).update(summary)
-        self.doc_list.set_hits(prepared.counts)
+        self.doc_list.set_hits(message.counts)
         self._refresh_reader_hits()
-        if message.open_first and prepared.docs:
-            self._open_hit(prepared.docs[0].doc_id, 0)
+        if message.open_first and message.docs:
+            self.open_document(message.docs[0].doc_id, hit=0)
 
     def on_search_failed(self, message: SearchFailed) -> None:
-        if message.query != self._query:
+        if not self.search.reject(message):
             return
-        self._search = None
         self.query_one("#sidebar").add_class("-searching")
         self.results.show([], 0, message.message)
         self.results.border_title = "Results"
@@ -340,24 +260,14 @@ class MainScreen(Screen[None]):
         self._refresh_reader_hits()
 
     def _clear_search(self) -> None:
-        self._search = None
         self.query_one("#sidebar").remove_class("-searching")
         self.results.show([], 0)
         self.query_one("#search-summary", Label).update("")
         self.doc_list.set_hits(None)
         self._refresh_reader_hits()
 
-    def _hits_for(self, doc_id: str | None) -> list[tuple[int, int]]:
-        doc = self._result_doc(doc_id)
-        return doc.spans() if doc is not None else []
-
-    def _result_doc(self, doc_id: str | None) -> DocResult | None:
-        if self._search is None or doc_id is None:
-            return None
-        return self._search.result.docs.get(doc_id)
-
     def _refresh_reader_hits(self) -> None:
-        self.reader.set_hits(self._hits_for(self._open_doc))
+        self.reader.set_hits(self.search.spans(self._open_doc))
 
     # -- opening documents -----------------------------------------------------------
 
@@ -367,9 +277,9 @@ class MainScreen(Screen[None]):
         if doc_id != self._open_doc or hit is not None or offset is not None:
             document = self.library.document(doc_id) if doc_id != self._open_doc else self.reader.document
             if document is None:
-                self.notify(f"{doc_id} is not available", severity="warning")
+                self.notify(f"{doc_id} is not available", severity="warning", markup=False)
                 return
-            hits = self._hits_for(doc_id)
+            hits = self.search.spans(doc_id)
             if hit is not None and not 0 <= hit < len(hits):
                 hit = None
             if offset is None and hit is None:
@@ -378,7 +288,7 @@ class MainScreen(Screen[None]):
                 self._open_doc = doc_id
                 self.reader.show(document, offset=offset, hits=hits, current_hit=-1 if hit is None else hit)
                 self.outline.show(document)
-                self._mark_notes()
+                self.reader.set_notes(self.notes.marks(doc_id))
             elif hit is not None:
                 self.reader.goto_hit(hit)
             elif offset is not None:
@@ -387,9 +297,6 @@ class MainScreen(Screen[None]):
             self.doc_list.select(doc_id)
         if focus:
             self.reader.focus()
-
-    def _open_hit(self, doc_id: str, hit: int) -> None:
-        self.open_document(doc_id, hit=hit)
 
     @on(LineList.Highlighted, "#doc-list")
     def _preview(self, message: LineList.Highlighted) -> None:
@@ -405,17 +312,15 @@ class MainScreen(Screen[None]):
     def _choose_document(self, message: LineList.Chosen) -> None:
         current = self.doc_list.current
         if current is not None:
-            hits = self._hits_for(current.doc_id)
-            if hits and current.doc_id != self._open_doc:
-                self.open_document(current.doc_id, hit=0)
-            else:
-                self.open_document(current.doc_id)
+            first_hit = self.search.spans(current.doc_id) and current.doc_id != self._open_doc
+            self.open_document(current.doc_id, hit=0 if first_hit else None)
 
     @on(LineList.Chosen, "#results")
     def _choose_result(self, message: LineList.Chosen) -> None:
         target = self.results.target(message.row)
         if target is not None:
-            self._open_hit(*target)
+            doc_id, hit = target
+            self.open_document(doc_id, hit=hit)
 
     @on(LineList.Chosen, "#outline")
     def _choose_section(self, message: LineList.Chosen) -> None:
@@ -424,6 +329,16 @@ class MainScreen(Screen[None]):
             self.reader.scroll_to_offset(entries[message.row].start)
             self.remove_class("-outline")
             self.reader.focus()
+
+    @on(LineList.Chosen, "#notes")
+    def _choose_note(self, message: LineList.Chosen) -> None:
+        placed = self.notes_list.target(message.row)
+        if placed is None:
+            return
+        if placed.orphaned:
+            self.notify("This passage is no longer in its document; its quote is kept in the note", timeout=4)
+            return
+        self.open_document(placed.note.doc, offset=placed.anchor.start)
 
     def on_reader_view_moved(self, message: ReaderView.Moved) -> None:
         position = message.position
@@ -444,11 +359,11 @@ class MainScreen(Screen[None]):
         box.cursor_position = len(box.value)
 
     def action_next_hit(self, step: int) -> None:
-        prepared = self._search
-        if prepared is None or not prepared.result.docs:
+        current = self.search.current
+        if current is None or not current.result.docs:
             self.notify("No search results: press / to search", timeout=2)
             return
-        docs = prepared.result.docs
+        docs = current.result.docs
         reader = self.reader
         here = docs.position(self._open_doc) if self._open_doc is not None else None
         if here is not None:
@@ -490,159 +405,53 @@ class MainScreen(Screen[None]):
     # -- notes -----------------------------------------------------------------------
 
     def on_notes_loaded(self, message: NotesLoaded) -> None:
-        if message.error:
-            self.notify(message.error, title="Notes", severity="error", timeout=10)
         for problem in message.problems:
-            self.notify(problem, title="Notes", severity="warning", timeout=8)
-        self._show_notes()
-
-    def _show_notes(self) -> None:
-        placed = self.library.placed_notes
-        self.query_one(NotesList).show(placed)
+            self.notify(problem, title="Notes", severity="warning", timeout=8, markup=False)
+        placed = message.placed
+        self.notes_list.show(placed)
         self.status.set_notes(len(placed), sum(1 for p in placed if p.orphaned))
-        self._mark_notes()
-
-    def _mark_notes(self) -> None:
-        if self._open_doc is None:
-            return
-        marks = []
-        for placed in self.library.notebook.in_document(self._open_doc):
-            label = "◆ " + " · ".join(placed.note.tags)
-            if placed.note.comment:
-                comment = " ".join(placed.note.comment.split())
-                label += "  — " + (comment if len(comment) <= 60 else comment[:60] + "…")
-            marks.append((placed.anchor.start, placed.anchor.end, placed.note.id, label))
-        self.reader.set_notes(marks)
-
-    def _placed(self, note_id: str) -> Placed | None:
-        return next((p for p in self.library.placed_notes if p.note.id == note_id), None)
-
-    def _known_tags(self) -> list[str]:
-        counts = self.library.notebook.tags()
-        return sorted(counts, key=lambda tag: -counts[tag])
-
-    def _note_failed(self, err: Exception) -> None:
-        self.notify(str(err), title="Notes", severity="error", timeout=10)
-
-    def action_tag(self) -> None:
-        reader = self.reader
-        passage = reader.passage()
-        if passage is None or self._open_doc is None:
-            self.notify("Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3)
-            return
-        doc_id = self._open_doc
-        start, end = passage
-        quote = reader.document.text[start:end] if reader.document else ""
-
-        def done(answer: tuple[list[str], str] | None) -> None:
-            from corpus.notes.model import NoteError
-            from corpus.notes.store import NotesError
-
-            if answer is None:
-                return
-            try:
-                self.library.add_note(doc_id, start, end, *answer)
-            except (NoteError, NotesError) as err:
-                self._note_failed(err)
-                return
-            reader.action_cancel_selection()
-            self._show_notes()
-            self.notify("Tagged " + ", ".join(answer[0]), timeout=2)
-
-        self.app.push_screen(TagDialog(quote, self._known_tags()), done)
+        if self._open_doc is not None:
+            self.reader.set_notes(self.notes.marks(self._open_doc))
 
     def _note_here(self) -> Placed | None:
         ids = self.reader.notes_here()
         if not ids:
             self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3)
             return None
-        return self._placed(ids[0])
+        return self.notes.find(ids[0])
+
+    def action_tag(self) -> None:
+        reader = self.reader
+        passage = reader.passage()
+        if passage is None or self._open_doc is None or reader.document is None:
+            self.notify("Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3)
+            return
+        start, end = passage
+        quote = reader.document.text[start:end]
+        self.notes.tag(self._open_doc, start, end, quote, done=reader.action_cancel_selection)
 
     def action_edit_note(self) -> None:
         placed = self._note_here()
-        if placed is None:
-            return
-
-        def done(answer: tuple[list[str], str] | None) -> None:
-            from corpus.notes.model import NoteError
-            from corpus.notes.store import NotesError
-
-            if answer is None:
-                return
-            try:
-                self.library.edit_note(placed, *answer)
-            except (NoteError, NotesError) as err:
-                self._note_failed(err)
-                return
-            self._show_notes()
-
-        dialog = TagDialog(
-            placed.note.quote, self._known_tags(), placed.note.tags, placed.note.comment, "Edit the note"
-        )
-        self.app.push_screen(dialog, done)
+        if placed is not None:
+            self.notes.edit(placed)
 
     def action_delete_note(self) -> None:
-        from corpus.notes.store import NotesError
-
         placed = self._note_here()
-        if placed is None:
-            return
-        try:
-            note = self.library.delete_note(placed.note.id)
-        except NotesError as err:
-            self._note_failed(err)
-            return
-        self._deleted.append(note)
-        self._show_notes()
-        self.notify(f"Deleted the note {', '.join(note.tags)}: press u to undo", timeout=5)
+        if placed is not None:
+            self.notes.delete(placed)
 
     def action_undo_delete(self) -> None:
-        from corpus.notes.store import NotesError
-
-        if not self._deleted:
-            self.notify("Nothing to undo", timeout=2)
-            return
-        note = self._deleted.pop()
-        try:
-            self.library.restore_note(note)
-        except NotesError as err:
-            self._deleted.append(note)
-            self._note_failed(err)
-            return
-        self._show_notes()
-        self.notify("Note restored", timeout=2)
+        self.notes.undo_delete()
 
     def action_toggle_notes(self) -> None:
         sidebar = self.query_one("#sidebar")
         sidebar.toggle_class("-notes")
         if sidebar.has_class("-notes"):
-            self.query_one(NotesList).focus()
+            self.notes_list.focus()
         else:
             self.doc_list.focus()
 
-    @on(LineList.Chosen, "#notes")
-    def _choose_note(self, message: LineList.Chosen) -> None:
-        placed = self.query_one(NotesList).target(message.row)
-        if placed is None:
-            return
-        if placed.orphaned:
-            self.notify("This passage is no longer in its document; its quote is kept in the note", timeout=4)
-            return
-        self.open_document(placed.note.doc, offset=placed.anchor.start)
-
-    def rebuild_index(self) -> None:
-        """Update the index now, in the background (from the command palette)."""
-        if self._indexing:
-            self.notify("The index is already being updated", timeout=2)
-            return
-        self.status.set_index_state("checking for changes…")
-        self._run_update()
-
-    @work(thread=True, exclusive=True, group="library")
-    def _run_update(self) -> None:
-        self._update_index()
-
     def shutdown(self) -> None:
         """Stop background work and keep the reading positions."""
-        self.cancel.set()
+        self.index.stop()
         self.positions.save()

@@ -12,9 +12,9 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
-from corpus.notes.model import NoteError, clean_comment, clean_tags
-from corpus.textfold import fold
-from tui.quoting import quoted
+from zhreader.corpus.notes.model import NoteError, clean_comment, clean_tags
+from zhreader.corpus.textfold import fold
+from zhreader.tui.quoting import quoted
 
 TAG_SEPARATORS = ",，"
 

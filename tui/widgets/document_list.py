@@ -14,10 +14,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from corpus.textfold import fold
-from tui.library import DocSummary
-from tui.linebreak import cells
-from tui.widgets.line_list import LineList, row_style
+from zhreader.corpus.textfold import fold
+from zhreader.tui.library import DocSummary
+from zhreader.tui.linebreak import cells
+from zhreader.tui.widgets.line_list import LineList, row_style
 
 
 def fit(text: str, width: int) -> str:
@@ -49,6 +49,14 @@ class DocumentList(LineList):
         "document-list--nohits",
         "document-list--hits",
     }
+    DEFAULT_CSS = """
+    DocumentList { height: 1fr; }
+    DocumentList > .document-list--cursor { background: $accent 25%; }
+    DocumentList:focus > .document-list--cursor { background: $accent 60%; text-style: bold; }
+    DocumentList > .document-list--count { color: $text-muted; }
+    DocumentList > .document-list--hits { color: $warning; text-style: bold; }
+    DocumentList > .document-list--nohits { color: $text-disabled; }
+    """
     BINDINGS = [
         Binding("f", "filter", "Filter", id="documents.filter"),
         Binding("h", "toggle_only_hits", "Only docs with hits", id="documents.only_hits"),
@@ -169,7 +177,7 @@ class DocumentPane(Vertical):
     """The document list with its (usually hidden) filter box."""
 
     DEFAULT_CSS = """
-    DocumentPane > #doc-filter { display: none; }
+    DocumentPane > #doc-filter { display: none; height: 1; border: none; padding: 0 1; background: $primary 15%; }
     DocumentPane.-filtering > #doc-filter { display: block; }
     """
 

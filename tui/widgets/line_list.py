@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.styles import CachedStyles
+from zhreader.tui.widgets.styles import CachedStyles
 
 
 class LineList(CachedStyles, ScrollView, can_focus=True):
@@ -34,6 +34,14 @@ class LineList(CachedStyles, ScrollView, can_focus=True):
     DEFAULT_CSS = """
     LineList {
         overflow-x: hidden;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        scrollbar-size-vertical: 1;
+    }
+    LineList:focus {
+        border: round $accent;
+        border-title-color: $text;
     }
     """
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 
-from tui.linebreak import cells
-from tui.quoting import quoted
-from tui.widgets.document_list import fit
-from tui.widgets.line_list import LineList, row_style
+from zhreader.tui.linebreak import cells
+from zhreader.tui.quoting import quoted
+from zhreader.tui.widgets.document_list import fit
+from zhreader.tui.widgets.line_list import LineList, row_style
 
 if TYPE_CHECKING:
-    from corpus.notes.export import Placed
+    from zhreader.corpus.notes.export import Placed
 
 ORPHANED = "orphaned (passage not found)"
 
@@ -29,6 +29,12 @@ class _Row:
 
 class NotesList(LineList):
     COMPONENT_CLASSES = {"notes-list--cursor", "notes-list--tag", "notes-list--count", "notes-list--orphaned"}
+    DEFAULT_CSS = """
+    NotesList > .notes-list--cursor { background: $accent 60%; }
+    NotesList > .notes-list--tag { color: $secondary; text-style: bold; }
+    NotesList > .notes-list--orphaned { color: $error; text-style: bold; }
+    NotesList > .notes-list--count { color: $text-muted; }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from rich.segment import Segment
 
-from corpus import Document, OutlineEntry
-from tui.widgets.document_list import fit
-from tui.widgets.line_list import LineList, row_style
+from zhreader.corpus import Document, OutlineEntry
+from zhreader.tui.widgets.document_list import fit
+from zhreader.tui.widgets.line_list import LineList, row_style
 
 
 class OutlineList(LineList):
     COMPONENT_CLASSES = {"outline-list--cursor", "outline-list--level0", "outline-list--level1"}
+    DEFAULT_CSS = """
+    OutlineList > .outline-list--cursor { background: $accent 60%; }
+    OutlineList > .outline-list--level0 { text-style: bold; color: $accent; }
+    OutlineList > .outline-list--level1 { text-style: bold; }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -9,16 +9,10 @@ change the screen, the window title or the terminal's state.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
-from rich import box
 from rich.segment import Segment
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
@@ -28,22 +22,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from corpus import Document, Kind
-from tui.linebreak import cells
-from tui.reader_layout import Layout, layout, sentences
-from tui.widgets.styles import CachedStyles
+from zhreader.corpus import Document, Kind
+from zhreader.tui.reader_layout import Layout, layout
+from zhreader.tui.reader_paint import Hits, Palette, highlighted, layers
+from zhreader.tui.reader_paint import segments as paint
+from zhreader.tui.selection import Sentences, first_sentence, nudge
+from zhreader.tui.widgets.reader_table import render_table
+from zhreader.tui.widgets.styles import CachedStyles
 
 GUTTER = 2
 MAX_MEASURE = 96  # cells: longer lines are hard to read
 THREAD_LAYOUT_CHARS = 150_000  # above this, lay out in a worker thread
-SHORT_COLUMN = 8  # cells every table column keeps before long columns get more
 
 KIND_CLASS = {
     Kind.TITLE: "reader--title",
     Kind.HEADING: "reader--heading",
     Kind.SUBHEAD: "reader--subhead",
     Kind.BYLINE: "reader--byline",
-    Kind.NOTE: "reader--note",
+    Kind.JUMP: "reader--jump",
     Kind.PRE: "reader--pre",
 }
 
@@ -63,17 +59,44 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         "reader--heading",
         "reader--subhead",
         "reader--byline",
-        "reader--note",
+        "reader--jump",
         "reader--pre",
         "reader--table",
         "reader--hit",
         "reader--current-hit",
         "reader--cursor",
         "reader--placeholder",
-        "reader--note-mark",
-        "reader--note-label",
+        "reader--tagged",
+        "reader--tag-mark",
+        "reader--tag-label",
         "reader--selection",
     }
+    DEFAULT_CSS = """
+    ReaderView {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        scrollbar-size-vertical: 1;
+    }
+    ReaderView:focus { border: round $accent; border-title-color: $text; }
+    ReaderView > .reader--title { text-style: bold; color: $accent; }
+    ReaderView > .reader--heading { text-style: bold; color: $primary-lighten-2; }
+    ReaderView > .reader--subhead { text-style: bold; }
+    ReaderView > .reader--byline { color: $text-muted; }
+    /* A newspaper's jump note, （上接第2版）: layout furniture, read past. */
+    ReaderView > .reader--jump { color: $text-muted; text-style: italic; }
+    ReaderView > .reader--pre { color: $text-muted; }
+    ReaderView > .reader--table { color: $text; }
+    ReaderView > .reader--hit { background: $warning 35%; }
+    ReaderView > .reader--current-hit { background: $warning; color: $background; text-style: bold; }
+    ReaderView > .reader--cursor { color: $accent; }
+    ReaderView > .reader--placeholder { color: $text-muted; text-style: italic; }
+    /* A passage the user tagged: tinted, marked in the gutter, labelled below. */
+    ReaderView > .reader--tagged { background: $secondary 20%; }
+    ReaderView > .reader--tag-mark { color: $secondary; }
+    ReaderView > .reader--tag-label { color: $secondary; text-style: italic; }
+    ReaderView > .reader--selection { background: $primary 45%; text-style: underline; }
+    """
     BINDINGS = [
         Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
         Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
@@ -115,9 +138,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: Document | None = None
-        self.hits: list[tuple[int, int]] = []
-        self.current_hit = -1
-        self._hit_starts: list[int] = []
+        self._hits = Hits()
         self._layout: Layout | None = None
         self._tables: dict[int, list[list[Segment]]] = {}
         self._pending_offset: int | None = None
@@ -130,6 +151,16 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
 
     # -- public API ------------------------------------------------------------------
 
+    @property
+    def hits(self) -> list[tuple[int, int]]:
+        """The search hits in the open document, in text order."""
+        return self._hits.spans
+
+    @property
+    def current_hit(self) -> int:
+        """The index of the hit ``n``/``N`` is at (-1: none yet)."""
+        return self._hits.current
+
     def show(
         self,
         document: Document | None,
@@ -139,9 +170,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         current_hit: int = -1,
     ) -> None:
         self.document = document
-        self.hits = list(hits or [])
-        self._hit_starts = [s for s, _ in self.hits]
-        self.current_hit = current_hit
+        self._hits = Hits(list(hits or []), current_hit)
         self._layout = None
         self._tables = {}
         self.notes, self._labels, self.selection = [], {}, None
@@ -155,9 +184,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
 
     def set_hits(self, hits: list[tuple[int, int]], current_hit: int = -1) -> None:
         touched = self._hit_tables()
-        self.hits = list(hits)
-        self._hit_starts = [s for s, _ in self.hits]
-        self.current_hit = current_hit
+        self._hits = Hits(list(hits), current_hit)
         self._redraw_tables(touched | self._hit_tables())
         self.refresh()
 
@@ -165,7 +192,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if not 0 <= index < len(self.hits):
             return False
         touched = self._hit_tables(self.current_hit)
-        self.current_hit = index
+        self._hits = self._hits.with_current(index)
         self._redraw_tables(touched | self._hit_tables(index))
         self.refresh()
         self.scroll_to_offset(self.hits[index][0], center=True)
@@ -184,6 +211,11 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self.set_reactive(ReaderView.cursor_block, self.document.block_at(offset))
         self._report()
         self.refresh()
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether the open document's layout is ready (big ones are laid out in a thread)."""
+        return self._layout is not None
 
     @property
     def top_offset(self) -> int:
@@ -264,13 +296,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             return set()
         if hit is not None:
             return {document.block_at(self.hits[hit][0])} & self._tables.keys() if 0 <= hit < len(self.hits) else set()
-        found = set()
-        for block in self._tables:
-            start, end = document.blocks[block].start, document.blocks[block].end
-            first = bisect.bisect_left(self._hit_starts, start)
-            if first < len(self._hit_starts) and self._hit_starts[first] < end:
-                found.add(block)
-        return found
+        blocks = document.blocks
+        return {block for block in self._tables if self._hits.any_in(blocks[block].start, blocks[block].end)}
 
     def _redraw_tables(self, blocks: set[int]) -> None:
         """Tables bake their highlights in: redraw those whose hits changed."""
@@ -283,112 +310,34 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
                 self._tables[block] = lines
 
     def _render_table(self, document: Document, block: int, width: int) -> list[list[Segment]]:
-        start = document.blocks[block].start
-        rows: list[list[Text]] = []
-        position = start
-        for raw in document.block_text(block).split("\n"):
-            cells: list[Text] = []
-            for cell in raw.split("\t"):
-                cells.append(self._styled(cell, position, None))
-                position += len(cell) + 1
-            rows.append(cells)
-        columns = max(len(row) for row in rows)
-        caption = rows.pop(0)[0] if len(rows) > 1 and len(rows[0]) == 1 and columns > 1 else None
-        header = rows.pop(0) if rows and len(rows[0]) == columns and columns > 1 else None
-        # Short columns (units, numbers) keep their natural width; the long ones share
-        # what is left in proportion to their content. (Rich would squeeze CJK columns,
-        # which have no spaces to wrap at, all alike.)
-        natural = [1] * columns
-        for row in ([header] if header else []) + rows:
-            if len(row) == 1 and columns > 1:
-                continue  # a group row spanning the table
-            for index, cell in enumerate(row):
-                natural[index] = max(natural[index], cell.cell_len)
-        room = width - 3 * (columns - 1)  # SIMPLE_HEAD without edges: " " rule plus padding
-        fixed: list[int | None] = [None] * columns
-        if sum(natural) > room:
-            # Every column keeps up to SHORT_COLUMN cells (numbers and units stay whole);
-            # the rest of the room goes to the columns that want more, by how much.
-            floor = [min(n, SHORT_COLUMN) for n in natural]
-            extra = max(room - sum(floor), 0)
-            want = [n - f for n, f in zip(natural, floor, strict=True)]
-            total = sum(want) or 1
-            fixed = [max(f + extra * w // total, 2) for f, w in zip(floor, want, strict=True)]
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            title=caption,
-            title_justify="left",
-            show_header=header is not None,
-            expand=False,
-            style=self.part_style("reader--table"),
-            pad_edge=False,
-            show_edge=False,
+        return render_table(
+            document,
+            block,
+            width,
+            lambda cell, offset: highlighted(cell, offset, self._hits, self._cell_palette()),
+            self.part_style("reader--table"),
+            self.app.console,
         )
-        for index in range(columns):
-            table.add_column(header[index] if header else "", overflow="fold", width=fixed[index])
-        for row in rows:
-            if len(row) == 1 and columns > 1:
-                row[0].stylize("bold")
-            table.add_row(*row)
-        options = self.app.console.options.update_width(width)
-        return self.app.console.render_lines(table, options, pad=False)
 
     # -- drawing ---------------------------------------------------------------------
 
-    def _styled(self, text: str, start: int, base: Style | None) -> Text:
-        content = Text(text.replace("\t", " "), style=base or "")
-        end = start + len(text)
-        hit_style = self.get_component_rich_style("reader--hit")
-        current_style = self.get_component_rich_style("reader--current-hit")
-        first = bisect.bisect_left(self._hit_starts, start - 64)
-        for index in range(first, len(self.hits)):
-            s, e = self.hits[index]
-            if s >= end:
-                break
-            if e <= start:
-                continue
-            content.stylize(
-                current_style if index == self.current_hit else hit_style, max(s, start) - start, min(e, end) - start
-            )
-        return content
+    def _palette(self) -> Palette:
+        return Palette(
+            self.part_style("reader--tagged"),
+            self.part_style("reader--hit"),
+            self.part_style("reader--current-hit"),
+            self.part_style("reader--selection"),
+        )
 
-    def _layers(self, start: int, end: int) -> list[tuple[int, int, Style]]:
-        """Highlights over ``[start, end)``, lowest first: notes, hits, the selection."""
-        layers: list[tuple[int, int, Style]] = []
-        for s, e, _ in self.notes:
-            if s < end and e > start:
-                layers.append((max(s, start), min(e, end), self.part_style("reader--note")))
-        if self.hits:
-            index = max(bisect.bisect_left(self._hit_starts, start) - 1, 0)
-            while index < len(self.hits) and self.hits[index][0] < end:
-                s, e = self.hits[index]
-                if e > start:
-                    name = "reader--current-hit" if index == self.current_hit else "reader--hit"
-                    layers.append((max(s, start), min(e, end), self.part_style(name)))
-                index += 1
-        if self.selection is not None:
-            s, e = self.selection
-            if s < end and e > start:
-                layers.append((max(s, start), min(e, end), self.part_style("reader--selection")))
-        return layers
-
-    def _line_segments(self, start: int, end: int, base: Style) -> list[Segment]:
-        assert self.document is not None
-        text = self.document.text[start:end].replace("\t", " ")
-        layers = self._layers(start, end)
-        if not layers:
-            return [Segment(text, base)]
-        points = sorted({start, end, *(p for s, e, _ in layers for p in (s, e))})
-        segments: list[Segment] = []
-        for a, b in itertools.pairwise(points):
-            if a >= b:
-                continue
-            style = base
-            for s, e, layer in layers:
-                if s <= a and b <= e:
-                    style = style + layer
-            segments.append(Segment(text[a - start : b - start], style))
-        return segments
+    def _cell_palette(self) -> Palette:
+        # Table cells lie on the table's own style: their highlights are partial styles.
+        component = self.get_component_rich_style
+        return Palette(
+            component("reader--tagged"),
+            component("reader--hit"),
+            component("reader--current-hit"),
+            component("reader--selection"),
+        )
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -410,10 +359,10 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         noted = any(s < max(line.end, line.start + 1) and e > line.start for s, e, _ in self.notes)
         segments = [
             Segment("▌", self.part_style("reader--cursor")) if cursor_here else Segment(" ", base),
-            Segment("•", self.part_style("reader--note-mark")) if noted and not line.label else Segment(" ", base),
+            Segment("•", self.part_style("reader--tag-mark")) if noted and not line.label else Segment(" ", base),
         ]
         if line.label:
-            segments.append(Segment(line.label, self.part_style("reader--note-label")))
+            segments.append(Segment(line.label, self.part_style("reader--tag-label")))
         elif line.table_row >= 0:
             segments.extend(self._tables.get(line.block, [[]])[line.table_row] if line.block in self._tables else [])
         else:
@@ -421,7 +370,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             style = self.part_style(name) if name else base
             if line.indent:
                 segments.append(Segment(" " * line.indent, base))
-            segments.extend(self._line_segments(line.start, line.end, style))
+            tagged = [(s, e) for s, e, _ in self.notes]
+            over = layers(line.start, line.end, self._hits, tagged, self.selection, self._palette())
+            segments.extend(paint(document.text, line.start, line.end, style, over))
         return Strip(segments).adjust_cell_length(width, base)
 
     # -- notes and the selection -------------------------------------------------------
@@ -467,11 +418,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         return True
 
     @cached_property
-    def _sentences(self) -> list[tuple[int, int]]:
-        document = self.document
-        if document is None:
-            return []
-        return [span for block in document.blocks for span in sentences(document.text, block.start, block.end)]
+    def _sentences(self) -> Sentences:
+        return Sentences.of(self.document) if self.document is not None else Sentences([])
 
     def _set_selection(self, selection: tuple[int, int] | None, *, follow: int | None = None) -> None:
         self.selection = selection
@@ -499,9 +447,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self.selection is not None:
             self.action_cancel_selection()
             return
-        block = document.blocks[self.cursor_block]
-        found = sentences(document.text, block.start, block.end)
-        self._set_selection(found[0] if found else (block.start, block.end))
+        self._set_selection(first_sentence(document, self.cursor_block))
 
     def action_cancel_selection(self) -> None:
         self._set_selection(None)
@@ -509,57 +455,27 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
     def action_adjust(self, edge: str, step: int) -> None:
         if self.selection is None or self.document is None:
             return
-        start, end = self.selection
-        if edge == "end":
-            end = min(max(end + step, start + 1), len(self.document.text))
-            self._set_selection((start, end), follow=end - 1)
-        else:
-            start = min(max(start + step, 0), end - 1)
-            self._set_selection((start, end), follow=start)
-
-    def _sentence_end(self, step: int) -> None:
-        assert self.selection is not None
-        start, end = self.selection
-        ends = [e for _, e in self._sentences]
-        if step > 0:
-            later = [e for e in ends if e > end]
-            end = later[0] if later else end
-        else:
-            earlier = [e for e in ends if start < e < end]
-            end = earlier[-1] if earlier else end
-        self._set_selection((start, end), follow=end - 1)
+        selection, follow = nudge(self.selection, edge, step, len(self.document.text))
+        self._set_selection(selection, follow=follow)
 
     def action_sentence_start(self, step: int) -> None:
         if self.selection is None:
             return
-        start, end = self.selection
-        starts = [s for s, _ in self._sentences]
-        if step < 0:
-            earlier = [s for s in starts if s < start]
-            start = earlier[-1] if earlier else start
-        else:
-            later = [s for s in starts if start < s < end]
-            start = later[0] if later else start
-        self._set_selection((start, end), follow=start)
+        selection = self._sentences.move_start(self.selection, step)
+        self._set_selection(selection, follow=selection[0])
+
+    def _sentence_end(self, step: int) -> None:
+        if self.selection is None:
+            return
+        selection = self._sentences.extend_end(self.selection, step)
+        self._set_selection(selection, follow=selection[1] - 1)
 
     def _offset_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
         document, result = self.document, self._layout
         if offset is None or document is None or result is None:
             return None
-        row = round(self.scroll_y) + offset.y
-        if not 0 <= row < len(result.lines):
-            return None
-        line = result.lines[row]
-        if line.block < 0 or line.label or line.table_row >= 0:
-            return None
-        column = offset.x - GUTTER - line.indent
-        used = 0
-        for position in range(line.start, line.end):
-            used += cells(document.text[position])
-            if used > column:
-                return position
-        return line.end
+        return result.offset_at(document, round(self.scroll_y) + offset.y, offset.x - GUTTER)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         self._drag_from = self._offset_at(event)

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 
-from tui.linebreak import cells
-from tui.widgets.document_list import fit
-from tui.widgets.line_list import LineList, row_style
+from zhreader.tui.linebreak import cells
+from zhreader.tui.widgets.document_list import fit
+from zhreader.tui.widgets.line_list import LineList, row_style
 
 if TYPE_CHECKING:
-    from index import Hit
+    from zhreader.index import Hit
 
 HITS_PER_DOC = 3
 MAX_DOCS = 200
@@ -54,6 +54,15 @@ class ResultsList(LineList):
         "results-list--hit",
         "results-list--dim",
     }
+    DEFAULT_CSS = """
+    ResultsList > .results-list--cursor { background: $accent 25%; }
+    ResultsList:focus > .results-list--cursor { background: $accent 60%; }
+    ResultsList > .results-list--title { text-style: bold; }
+    ResultsList > .results-list--count { color: $warning; }
+    ResultsList > .results-list--context { color: $text-muted; }
+    ResultsList > .results-list--hit { color: $text; background: $warning 35%; text-style: bold; }
+    ResultsList > .results-list--dim { color: $text-muted; text-style: italic; }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -20,7 +20,8 @@ def short_path(path: Path) -> str:
 
 class StatusBar(Horizontal):
     DEFAULT_CSS = """
-    StatusBar { height: 1; }
+    StatusBar { height: 1; background: $panel; color: $text-muted; }
+    StatusBar > #status-index { color: $text; }
     StatusBar > Label { height: 1; padding: 0 1; }
     StatusBar > #status-corpus { width: auto; max-width: 40%; text-overflow: ellipsis; text-wrap: nowrap; }
     StatusBar > #status-index { width: auto; }
@@ -40,7 +41,7 @@ class StatusBar(Horizontal):
         yield Label("/ search  n/N hits  t tag  T notes  o outline  ? help  q quit", id="status-keys", markup=False)
 
     def set_corpus(self, path: Path, documents: int) -> None:
-        from corpus import sample_corpus
+        from zhreader.corpus import sample_corpus
 
         name = "sample corpus" if path == sample_corpus() else short_path(path)
         self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")

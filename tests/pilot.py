@@ -1,0 +1,72 @@
+"""Helpers for driving the reader in Pilot tests."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from zhreader.corpus import Corpus
+from zhreader.index import IndexStore
+from zhreader.tui.app import ZhreaderApp
+from zhreader.tui.positions import Positions
+from zhreader.tui.screens.main_screen import MainScreen
+from zhreader.tui.settings import Settings
+from zhreader.tui.widgets.document_list import DocumentList
+
+
+def make_app(corpus_path: Path, store: IndexStore | None, state: Path) -> ZhreaderApp:
+    corpus = Corpus.open(corpus_path)
+    store = store or IndexStore(state / "index", corpus.location)
+    return ZhreaderApp(
+        corpus,
+        store,
+        positions=Positions(corpus.location, folder=state / "positions"),
+        settings=Settings(state / "settings.json"),
+        show_timings=False,
+        notes_path=state / "notes.jsonl",
+    )
+
+
+async def wait_until(pilot: Pilot, predicate: Callable[[], bool], timeout: float = 20.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or predicate}")
+        await pilot.pause(0.05)
+
+
+def main_screen(app: ZhreaderApp) -> MainScreen:
+    return app.main
+
+
+async def ready(pilot: Pilot, documents: int) -> MainScreen:
+    """Wait until the list holds ``documents`` documents and the index is searchable."""
+    app: ZhreaderApp = pilot.app  # type: ignore[assignment]
+    screen = main_screen(app)
+    await wait_until(pilot, lambda: screen.is_mounted and screen.query(DocumentList), what="the main screen")
+    await wait_until(pilot, lambda: len(screen.doc_list.documents) == documents, what="the documents")
+    await wait_until(pilot, lambda: app.library.searchable and not screen.index.indexing, what="the index")
+    await pilot.pause()
+    return screen
+
+
+async def search(pilot: Pilot, query: str) -> MainScreen:
+    screen = main_screen(pilot.app)  # type: ignore[arg-type]
+    await pilot.press("slash")
+    for ch in query:
+        await pilot.press(ch if ch != " " else "space")
+    await wait_until(
+        pilot,
+        lambda: screen.search.current is not None and screen.search.current.query == query,
+        what=f"results for {query}",
+    )
+    await pilot.pause()
+    return screen
+
+
+def widget_lines(widget) -> list[str]:
+    """The text of every visible line of a Line API widget."""
+    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]

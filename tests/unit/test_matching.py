@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhreader.corpus.textfold import fold
+from zhreader.index.matching import Matcher
+from zhreader.index.query import Term
+
+
+def spans(term: str, text: str, **kw) -> list[tuple[int, int]]:
+    return Matcher.for_term(Term(term, **kw)).spans(text)
+
+
+def test_literal_and_folded_matches_land_on_the_original_characters() -> None:
+    text = "１９９８年GDP增长，1998年ＧＤＰ"
+    assert spans("1998", text) == [(0, 4), (11, 15)]
+    assert spans("gdp", text) == [(5, 8), (16, 19)]
+    assert [text[s:e] for s, e in spans("ＧＤＰ", text)] == ["GDP", "ＧＤＰ"]
+
+
+def test_overlapping_occurrences_are_all_found() -> None:
+    assert spans("哈哈", "哈哈哈") == [(0, 2), (1, 3)]
+    assert Matcher.for_term(Term("哈哈")).count("哈哈哈") == 2
+    assert Matcher.for_term(Term("中国")).count("中国中国") == 2
+
+
+def test_phrase_whitespace_matches_any_run_of_spaces_but_not_newlines() -> None:
+    text = "数据  中心\n数据\n中心 数据\t中心"
+    assert spans("数据 中心", text, phrase=True) == [(0, 6), (13, 18)]
+
+
+text_alphabet = st.sampled_from(list("中国人民哈１2AaｂB ，"))
+
+
+@given(st.text(alphabet=text_alphabet, max_size=40), st.text(alphabet=text_alphabet, min_size=1, max_size=4))
+def test_spans_are_exactly_the_folded_occurrences(text: str, term: str) -> None:
+    matcher = Matcher.for_term(Term(term, phrase=" " in term.strip()))
+    if not matcher.parts or len(matcher.parts) > 1:
+        return
+    needle = matcher.parts[0]
+    folded = fold(text)
+    expected = [(i, i + len(needle)) for i in range(len(folded)) if folded.startswith(needle, i)]
+    assert matcher.spans(text) == expected
+    assert matcher.count(text) == len(expected)

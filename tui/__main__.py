@@ -1,3 +1,0 @@
-from tui.launch import main
-
-main()

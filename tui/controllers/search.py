@@ -1,0 +1,107 @@
+"""Search as the user types: debounced, in a background thread, a search made stale by
+further typing cancelled rather than queued."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.worker import get_current_worker
+
+from zhreader.tui.messages import SearchFailed, SearchFinished
+from zhreader.tui.widgets.results_list import HITS_PER_DOC, MAX_DOCS, ResultDoc
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+    from zhreader.index import DocResult
+    from zhreader.tui.library import Library
+
+# Seconds after the last keystroke. Short: an input method commits a whole word in one
+# event, and a search made stale by further typing is cancelled, not queued.
+SEARCH_DEBOUNCE = 0.01
+GROUP = "search"
+
+
+class SearchController:
+    def __init__(self, host: Screen[Any], library: Library) -> None:
+        self.host = host
+        self.library = library
+        self.query = ""
+        self.current: SearchFinished | None = None  # the answer to the query on screen
+        self._timer: Timer | None = None
+
+    def set_query(self, query: str) -> bool:
+        """The search box changed: search soon. False when there is nothing to search."""
+        self.query = query
+        return self.schedule()
+
+    def schedule(self, *, immediately: bool = False, open_first: bool = False) -> bool:
+        if self._timer is not None:
+            self._timer.stop()
+        query = self.query
+        if not query.strip():
+            self.current = None
+            self.host.workers.cancel_group(self.host, GROUP)
+            return False
+        if immediately:
+            self._start(query, open_first)
+        else:
+            self._timer = self.host.set_timer(SEARCH_DEBOUNCE, lambda: self._start(query, False))
+        return True
+
+    def is_current(self, query: str) -> bool:
+        """Whether an answer for ``query`` still matches what the box holds."""
+        return query == self.query
+
+    def accept(self, message: SearchFinished) -> bool:
+        if not self.is_current(message.query):
+            return False
+        self.current = message
+        return True
+
+    def reject(self, message: SearchFailed) -> bool:
+        if not self.is_current(message.query):
+            return False
+        self.current = None
+        return True
+
+    def result_doc(self, doc_id: str | None) -> DocResult | None:
+        if self.current is None or doc_id is None:
+            return None
+        return self.current.result.docs.get(doc_id)
+
+    def spans(self, doc_id: str | None) -> list[tuple[int, int]]:
+        doc = self.result_doc(doc_id)
+        return doc.spans() if doc is not None else []
+
+    def _start(self, query: str, open_first: bool) -> None:
+        self.host.run_worker(
+            lambda: self._run(query, open_first),
+            name="search",
+            group=GROUP,
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _run(self, query: str, open_first: bool) -> None:
+        """In a worker thread. Query problems are shown in the results pane, not raised."""
+        from zhreader.index import Cancelled, IndexMissing, QueryError
+
+        worker = get_current_worker()
+        try:
+            result = self.library.search(query, limit=None, should_stop=lambda: worker.is_cancelled)
+        except Cancelled:
+            return  # the user typed on: a newer search replaced this one
+        except (QueryError, IndexMissing) as err:
+            self.host.post_message(SearchFailed(query, err.message))
+            return
+        docs = []
+        for doc in result.docs[:MAX_DOCS]:
+            if worker.is_cancelled:
+                return
+            docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
+        counts = result.docs.hit_counts()
+        if not worker.is_cancelled:
+            self.host.post_message(SearchFinished(query, result, docs, counts, open_first))
