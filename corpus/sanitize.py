@@ -31,8 +31,7 @@ def _table() -> dict[int, str | None]:
     # point, so a search for 人 would miss them. Only one-to-one replacements are taken.
     for cp in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)):
         ch = chr(cp)
-        form = "NFC" if cp >= 0xF900 else "NFKC"
-        repl = unicodedata.normalize(form, ch)
+        repl = unicodedata.normalize("NFC" if cp >= 0xF900 else "NFKC", ch)
         if len(repl) == 1 and repl != ch and unicodedata.category(repl) == "Lo":
             table[cp] = repl
     return table

@@ -101,10 +101,12 @@ class _Jieba:
         self._tokenizer = tokenizer
 
     def cut(self, text: str) -> list[str]:
-        return self._tokenizer.lcut(text, HMM=False)
+        found: list[str] = self._tokenizer.lcut(text, HMM=False)
+        return found
 
     def cut_for_index(self, text: str) -> Iterable[str]:
-        return self._tokenizer.cut(text, HMM=False)
+        found: Iterable[str] = self._tokenizer.cut(text, HMM=False)
+        return found
 
 
 def _jieba_dictionary() -> Path:
@@ -170,7 +172,8 @@ class _Fast:
             tmp.unlink(missing_ok=True)
 
     def cut_for_index(self, text: str) -> Iterable[str]:
-        return self._tokenizer.lcut(text, HMM=False)
+        found: list[str] = self._tokenizer.lcut(text, HMM=False)
+        return found
 
     def cut(self, text: str) -> list[str]:
         out: list[str] = []

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from zhreader.corpus import words
 from zhreader.corpus.discovery import Skipped, SourceFile
-from zhreader.corpus.loader import DocumentError, load
+from zhreader.corpus.errors import DocumentError
+from zhreader.corpus.loader import load
 from zhreader.corpus.textfold import fold
 from zhreader.corpus.wordbreaks import JiebaWordBreaks
 from zhreader.index import signature

@@ -27,7 +27,8 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import NO_MERGE, IndexWriter
 
 from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
-from zhreader.corpus.loader import DocumentError, content_hash, read_bytes
+from zhreader.corpus.errors import DocumentError
+from zhreader.corpus.loader import content_hash, read_bytes
 from zhreader.index.analysis import Analyzed, analyze, analyze_batch
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.store import Generation, IndexStore
@@ -150,19 +151,16 @@ class _Batcher:
         writer, self.writer, self.pending = self.writer, None, 0
         if writer is None:
             return
-        try:
+        # whoosh3 releases its write lock even when cancelling fails (a full disk).
+        with contextlib.suppress(Exception):
             writer.cancel()
-        except Exception:
-            # Whoosh's own write lock must not outlive the writer, or every later
-            # update in this process would find the index locked.
-            with contextlib.suppress(Exception):
-                writer.writelock.release()
 
 
 def _has_descriptor(stream: object) -> bool:
+    fileno = getattr(stream, "fileno", None)
     try:
-        return stream.fileno() >= 0  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
+        return fileno is not None and int(fileno()) >= 0
+    except (OSError, ValueError):
         return False
 
 

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from typing import Any
 
 from whoosh import columns, formats
@@ -27,9 +27,9 @@ class WordCounts(FieldType):
     def __init__(self) -> None:
         # Not "scorable": Whoosh would store and look up a length per posting; BM25 uses
         # the document's length in characters instead (kept in the stored meta).
-        super().__init__(formats.Frequency(), None, scorable=False)
+        super().__init__(formats.Frequency(), None, scorable=False)  # type: ignore[arg-type]  # no analyzer: counted already
 
-    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+    def index(self, value: Any, **kwargs: Any) -> Generator[tuple[bytes, int, float | int, bytes], Any, None]:
         counts: Mapping[str, int] = value
         for word, count in counts.items():
             yield word.encode("utf-8"), count, float(count), pack_uint(count)
@@ -41,13 +41,13 @@ class BytesColumn(FieldType):
     indexed = False
 
     def __init__(self) -> None:
-        super().__init__(None, None)  # type: ignore[arg-type]
+        super().__init__(None, None)  # type: ignore[arg-type]  # neither indexed nor analysed
         self.column_type = columns.VarBytesColumn()
 
     def to_column_value(self, value: Any) -> bytes:
         return bytes(value)
 
-    def from_column_value(self, value: Any) -> bytes:
+    def from_column_value(self, value: Any) -> bytes:  # type: ignore[override]  # Whoosh says str; these hold bytes
         return bytes(value)
 
 

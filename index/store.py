@@ -24,13 +24,16 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhreader import __version__
 from zhreader.corpus import words
 from zhreader.corpus.discovery import Corpus
 from zhreader.support import atomic, paths
 from zhreader.support.locking import FileLock
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
 
 # Whoosh is imported where an index is really opened: the store is created while the
 # reader draws its first frame, when every millisecond of import time shows.
@@ -59,12 +62,13 @@ class Generation:
             and self.meta.get("segmenter") == words.segmenter_id()
         )
 
-    def open(self):
+    def open(self) -> FileIndex:
         from whoosh.filedb.filestore import FileStorage
 
         from zhreader.index.schema import make_schema
 
-        return FileStorage(str(self.path)).open_index(schema=make_schema())
+        index: FileIndex = FileStorage(str(self.path)).open_index(schema=make_schema())
+        return index
 
     def write_meta(self, **changes: Any) -> Generation:
         meta = {**self.meta, **changes}
@@ -73,10 +77,11 @@ class Generation:
 
     def latest_toc(self) -> int:
         """Whoosh's generation number: it changes with every commit."""
-        from whoosh import index as whoosh_index
         from whoosh.filedb.filestore import FileStorage
+        from whoosh.index import FileIndex
 
-        return whoosh_index.TOC._latest_generation(FileStorage(str(self.path)), "MAIN")
+        generation: int = FileIndex(FileStorage(str(self.path))).latest_generation()
+        return generation
 
     def read_manifest(self, toc: int) -> dict[str, tuple[int, int, str]] | None:
         """The {doc: (size, mtime_ns, hash)} saved for commit ``toc``, if that is the one.

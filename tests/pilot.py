@@ -70,3 +70,8 @@ async def search(pilot: Pilot, query: str) -> MainScreen:
 def widget_lines(widget) -> list[str]:
     """The text of every visible line of a Line API widget."""
     return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+
+
+def toasts(app: ZhreaderApp) -> list[str]:
+    """The text of the notifications on screen, as drawn."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
 from zhreader.tui.library import Library
@@ -34,6 +33,11 @@ def _document_commands() -> type[Provider]:
     from zhreader.tui.palette import DocumentCommands
 
     return DocumentCommands
+
+
+def _bindings(*tables: Sequence[Binding | tuple[str, ...]]) -> list[Binding]:
+    """The Binding objects of binding tables (all of ours are Bindings, with ids)."""
+    return [binding for table in tables for binding in table if isinstance(binding, Binding)]
 
 
 # Textual's own Tab/Shift+Tab, listed in the help under ids like ours.
@@ -80,7 +84,7 @@ class ZhreaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         # The main screen is the default one, so the very first frame is the reader.
         if self._main is None:
-            self._main = MainScreen(self.library, self.positions, self.report)
+            self._main = MainScreen(self.library, self.positions, self.report, show_timings=self.show_timings)
         return self._main
 
     def watch_theme(self, theme: str) -> None:
@@ -93,14 +97,17 @@ class ZhreaderApp(App[None]):
 
     def action_help(self) -> None:
         sections = [
-            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS, *PANE_BINDINGS]),
-            ("Document list", [*DocumentList.BINDINGS, *DocumentPane.BINDINGS, *LineList.BINDINGS]),
-            ("Reader (v selects a part of a paragraph; then [ ] { } h l H L adjust it)", ReaderView.BINDINGS),
-            ("Results and outline", LineList.BINDINGS),
+            ("Everywhere", _bindings(self.BINDINGS, MainScreen.BINDINGS, PANE_BINDINGS)),
+            ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS, LineList.BINDINGS)),
+            (
+                "Reader (v selects a part of a paragraph; then [ ] { } h l H L adjust it)",
+                _bindings(ReaderView.BINDINGS),
+            ),
+            ("Results and outline", _bindings(LineList.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         main = self.main
         yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
@@ -115,18 +122,6 @@ class ZhreaderApp(App[None]):
         """The one place the reader tells the user about a problem: a notification whose
         text is data (never markup), and the reader goes on."""
         self.notify(err.message, title=title or "zhreader", severity="error", timeout=10, markup=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker failure comes here: a ZhreaderError is reported and the reader
-        goes on; anything else is a bug, which stops the reader with a traceback and a
-        non-zero exit status."""
-        if event.state is not WorkerState.ERROR:
-            return
-        error = event.worker.error
-        if isinstance(error, ZhreaderError):
-            self.report(error)
-        elif error is not None:
-            raise WorkerFailed(error)
 
     async def action_quit(self) -> None:
         if self._main is not None:

@@ -4,21 +4,37 @@ commands (see ZhreaderApp.get_system_commands)."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+
+if TYPE_CHECKING:
+    from zhreader.tui.library import DocSummary
+    from zhreader.tui.screens.main_screen import MainScreen
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is. Textual types a hit's help as str but renders a Content
+    unchanged, where a str would be read as markup: a file name is data."""
+    return cast(str, Content(text))
 
 
 class DocumentCommands(Provider):
     """Open any document by (part of) its title or file name."""
 
-    def _documents(self) -> list:
-        return self.app.main.doc_list.documents  # type: ignore[attr-defined]
+    @property
+    def _main(self) -> MainScreen:
+        # The reader's default screen is its main screen.
+        return cast("MainScreen", self.app.get_default_screen())
+
+    def _documents(self) -> list[DocSummary]:
+        return self._main.doc_list.documents
 
     async def discover(self) -> Hits:
         for doc in self._documents()[:30]:
             # Content, not a str: a title is data and must never be read as markup.
-            yield DiscoveryHit(Content(f"Open {doc.title}"), partial(self._open, doc.doc_id), help=Content(doc.doc_id))
+            yield DiscoveryHit(Content(f"Open {doc.title}"), partial(self._open, doc.doc_id), help=_plain(doc.doc_id))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -26,7 +42,7 @@ class DocumentCommands(Provider):
             text = f"Open {doc.title}  {doc.doc_id}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._open, doc.doc_id), help=Content(doc.doc_id))
+                yield Hit(score, matcher.highlight(text), partial(self._open, doc.doc_id), help=_plain(doc.doc_id))
 
     def _open(self, doc_id: str) -> None:
-        self.app.main.open_document(doc_id)  # type: ignore[attr-defined]
+        self._main.open_document(doc_id)

@@ -4,7 +4,8 @@ Every problem worth telling a user is a ``ZhreaderError``: its ``message`` is on
 (no traceback, no markup), its ``exit_code`` what the command line exits with. Each layer
 has its own subclass (``CorpusError``, ``SearchIndexError``, ``ReaderError``) and the
 surfaces report them in one place each: the command line in ``zhreader.tui.reporting``,
-the reader in ``ZhreaderApp.report``.
+the reader in ``ZhreaderApp.report`` (worker failures reach it through
+``MainScreen.on_worker_state_changed``).
 
 Cancellation (a search made stale by typing, an update stopped by quitting) is not an
 error and stays outside this hierarchy.

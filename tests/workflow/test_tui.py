@@ -10,11 +10,6 @@ from tests.pilot import make_app, ready, search, wait_until, widget_lines
 from zhreader.tui.widgets.reader import ReaderView
 
 
-@pytest.fixture
-def sample_app(sample_dir: Path, sample_store, tmp_path: Path):
-    return make_app(sample_dir, sample_store, tmp_path)
-
-
 async def test_launch_lists_titles_and_previews_the_first_document(sample_app) -> None:
     async with sample_app.run_test(size=(100, 30)) as pilot:
         screen = await ready(pilot, 5)

@@ -3,6 +3,7 @@ the user types, notes. Each runs Textual workers on the screen it serves and pos
 typed messages (``zhreader.tui.messages``) that the screen routes to its widgets.
 
 Workers here never report errors themselves: a ``ZhreaderError`` escaping one reaches
-``ZhreaderApp.on_worker_state_changed``, the one place that turns worker failures into
-notifications. Cancellation is not a failure: a cancelled worker just returns.
+``MainScreen.on_worker_state_changed``, the one place that turns worker failures into
+reports (``ZhreaderApp.report``). Cancellation is not a failure: a cancelled worker just
+returns.
 """

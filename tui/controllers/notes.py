@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from zhreader.errors import ZhreaderError
 from zhreader.tui.messages import NotesLoaded
-from zhreader.tui.screens.tag_dialog import TagDialog
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -73,38 +72,24 @@ class NotesController:
 
     # -- changes -------------------------------------------------------------------------
 
-    def tag(self, doc_id: str, start: int, end: int, quote: str, done: Callable[[], None]) -> None:
-        """Ask for tags and a comment, then save a note on ``doc_id[start:end]``."""
+    def add(self, doc_id: str, start: int, end: int, tags: list[str], comment: str) -> bool:
+        """Save a note on ``doc_id[start:end]``; False (and reported) when it cannot be."""
+        try:
+            self.library.add_note(doc_id, start, end, tags, comment)
+        except ZhreaderError as err:
+            self.report(err)
+            return False
+        self._changed()
+        self.host.notify("Tagged " + ", ".join(tags), timeout=2, markup=False)
+        return True
 
-        def save(answer: tuple[list[str], str] | None) -> None:
-            if answer is None:
-                return
-            try:
-                self.library.add_note(doc_id, start, end, *answer)
-            except ZhreaderError as err:
-                self.report(err)
-                return
-            done()
-            self._changed()
-            self.host.notify("Tagged " + ", ".join(answer[0]), timeout=2, markup=False)
-
-        self.host.app.push_screen(TagDialog(quote, self.known_tags()), save)
-
-    def edit(self, placed: Placed) -> None:
-        def save(answer: tuple[list[str], str] | None) -> None:
-            if answer is None:
-                return
-            try:
-                self.library.edit_note(placed, *answer)
-            except ZhreaderError as err:
-                self.report(err)
-                return
-            self._changed()
-
-        note = placed.note
-        self.host.app.push_screen(
-            TagDialog(note.quote, self.known_tags(), note.tags, note.comment, "Edit the note"), save
-        )
+    def edit(self, placed: Placed, tags: list[str], comment: str) -> None:
+        try:
+            self.library.edit_note(placed, tags, comment)
+        except ZhreaderError as err:
+            self.report(err)
+            return
+        self._changed()
 
     def delete(self, placed: Placed) -> None:
         try:

@@ -3,6 +3,7 @@ further typing cancelled rather than queued."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
 # event, and a search made stale by further typing is cancelled, not queued.
 SEARCH_DEBOUNCE = 0.01
 GROUP = "search"
+
+
+@dataclass(frozen=True, slots=True)
+class HitStep:
+    doc_id: str
+    hit: int
+    wrapped: bool = False  # went past the last (first) result to the first (last)
 
 
 class SearchController:
@@ -74,6 +82,25 @@ class SearchController:
     def spans(self, doc_id: str | None) -> list[tuple[int, int]]:
         doc = self.result_doc(doc_id)
         return doc.spans() if doc is not None else []
+
+    def step(self, open_doc: str | None, current_hit: int, hits_here: int, step: int) -> HitStep | None:
+        """Where ``n`` (step 1) or ``N`` (-1) goes from the reader's current hit: the next
+        hit in the open document, else the first (last) hit of the next (previous)
+        document in rank order, wrapping around. None without results."""
+        if self.current is None or not self.current.result.docs:
+            return None
+        docs = self.current.result.docs
+        here = docs.position(open_doc) if open_doc is not None else None
+        if open_doc is not None and here is not None:
+            nxt = current_hit + step if current_hit >= 0 else (0 if step > 0 else hits_here - 1)
+            if 0 <= nxt < hits_here:
+                return HitStep(open_doc, nxt)
+            position = here + step
+        else:
+            position = 0 if step > 0 else len(docs) - 1
+        wrapped = not 0 <= position < len(docs)
+        doc = docs[position % len(docs)]
+        return HitStep(doc.doc_id, 0 if step > 0 else max(doc.hit_count - 1, 0), wrapped)
 
     def _start(self, query: str, open_first: bool) -> None:
         self.host.run_worker(

@@ -4,6 +4,8 @@ right, the status bar below.
 A router: the background work lives in the controllers (the index's life, searching,
 notes), the drawing in the widgets; this screen composes them, turns key bindings into
 controller calls and routes the controllers' messages to the widgets that show them.
+It runs a little over 400 lines because every binding and message of the main screen
+meets here; each handler is a few lines of routing.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Label
-from textual.worker import Worker, WorkerState
+from textual.widgets import Input
+from textual.worker import Worker, WorkerFailed, WorkerState
 
+from zhreader.errors import ZhreaderError
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
@@ -36,17 +39,19 @@ from zhreader.tui.messages import (
     SearchFinished,
 )
 from zhreader.tui.positions import Positions
-from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
+from zhreader.tui.screens.tag_dialog import TagDialog
+from zhreader.tui.widgets.document_list import DocumentList
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.notes_list import NotesList
 from zhreader.tui.widgets.outline import OutlineList
 from zhreader.tui.widgets.reader import ReaderView
 from zhreader.tui.widgets.results_list import ResultsList
+from zhreader.tui.widgets.search_bar import SearchBar
+from zhreader.tui.widgets.sidebar import Sidebar
 from zhreader.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from zhreader.corpus.notes.export import Placed
-    from zhreader.errors import ZhreaderError
     from zhreader.tui.library import Library
 
 PREVIEW_DEBOUNCE = 0.04
@@ -68,8 +73,16 @@ class MainScreen(Screen[None]):
         Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
     ]
 
-    def __init__(self, library: Library, positions: Positions, report: Callable[[ZhreaderError], None]) -> None:
+    def __init__(
+        self,
+        library: Library,
+        positions: Positions,
+        report: Callable[[ZhreaderError], None],
+        *,
+        show_timings: bool = True,
+    ) -> None:
         super().__init__()
+        self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self.library = library
         self.positions = positions
         self.report = report
@@ -84,15 +97,9 @@ class MainScreen(Screen[None]):
     # -- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="search-bar"):
-            yield Label("搜索 /", id="search-label")
-            yield Input(placeholder='人才 政策  "数据 中心"  -北京  呼和浩特 OR 包头  title:规划', id="query")
-            yield Label("", id="search-summary", markup=False)
+        yield SearchBar(id="search-bar")
         with Horizontal(id="body"):
-            with Vertical(id="sidebar"):
-                yield DocumentPane(id="documents")
-                yield ResultsList(id="results")
-                yield NotesList(id="notes")
+            yield Sidebar(id="sidebar")
             with Container(id="reader-area"):
                 yield OutlineList(id="outline")
                 yield ReaderView(id="reader")
@@ -103,12 +110,16 @@ class MainScreen(Screen[None]):
         return self.query_one(ReaderView)
 
     @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
     def doc_list(self) -> DocumentList:
-        return self.query_one(DocumentList)
+        return self.sidebar.doc_list
 
     @property
     def results(self) -> ResultsList:
-        return self.query_one(ResultsList)
+        return self.sidebar.results
 
     @property
     def outline(self) -> OutlineList:
@@ -116,7 +127,7 @@ class MainScreen(Screen[None]):
 
     @property
     def notes_list(self) -> NotesList:
-        return self.query_one(NotesList)
+        return self.sidebar.notes_list
 
     @property
     def status(self) -> StatusBar:
@@ -146,32 +157,20 @@ class MainScreen(Screen[None]):
             self.notes.reload()
 
     def on_documents_arrived(self, message: DocumentsArrived) -> None:
-        known = {doc.doc_id for doc in self.doc_list.documents}
-        merged = self.doc_list.documents + [doc for doc in message.documents if doc.doc_id not in known]
-        merged.sort(key=lambda doc: doc.doc_id)
-        self._set_documents(merged)
+        self._set_documents(self.doc_list.merged(message.documents))
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        if message.phase == "index" and message.total:
-            self.status.set_index_state(f"indexing {message.done:,}/{message.total:,}")
-            self.status.set_progress(message.done, message.total)
-        elif message.phase == "commit":
-            self.status.set_index_state("saving the index…")
+        self.status.show_progress(message.phase, message.done, message.total)
 
     def on_index_finished(self, message: IndexFinished) -> None:
         self.index.ended()
-        self.status.set_progress(None, None)
         report = message.report
-        state = f"index ready · {report.documents:,} docs"
-        if report.touched_index:
-            state += f" (+{len(report.added)} ~{len(report.changed)} -{len(report.removed)})"
+        self.status.show_report(report)
         if report.skipped:
-            state += f" · {len(report.skipped)} skipped"
             lines = [f"{s.doc_id}: {s.reason}" for s in report.skipped[:SKIPPED_SHOWN]]
             if len(report.skipped) > SKIPPED_SHOWN:
                 lines.append(f"… {len(report.skipped) - SKIPPED_SHOWN} more (zhreader index lists them all)")
             self.notify("\n".join(lines), title="Skipped files", severity="warning", timeout=8, markup=False)
-        self.status.set_index_state(state)
         self._index_changed(message.documents)
         if self._check_timer is None:
             self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
@@ -187,11 +186,19 @@ class MainScreen(Screen[None]):
             self.search.schedule(immediately=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # The failure itself is reported by the app; here the index's state follows it.
-        if event.state is WorkerState.ERROR and event.worker.group == INDEX_GROUP:
+        """The one handler of worker failures (the controllers' workers all run on this
+        screen): a ZhreaderError is reported and the reader goes on; anything else is a
+        bug, which stops the reader with a traceback and a non-zero exit status."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if event.worker.group == INDEX_GROUP:
             self.index.ended()
-            self.status.set_progress(None, None)
-            self.status.set_index_state("index unavailable")
+            self.status.show_unavailable()
+        if isinstance(error, ZhreaderError):
+            self.report(error)
+        elif error is not None:
+            raise WorkerFailed(error)
 
     def _check_elsewhere(self) -> None:
         self.index.check_elsewhere()
@@ -230,21 +237,8 @@ class MainScreen(Screen[None]):
     def on_search_finished(self, message: SearchFinished) -> None:
         if not self.search.accept(message):
             return  # a stale answer: the user kept typing
-        result = message.result
-        self.query_one("#sidebar").add_class("-searching")
-        notes = "; ".join(result.notices)
-        if not result.docs:
-            self.results.show([], 0, f"No matches for {message.query}" + (f" ({notes})" if notes else ""))
-        else:
-            self.results.show(message.docs, result.total_docs, notes)
-        self.results.border_title = f"Results · {result.total_hits:,} hits in {result.total_docs:,} docs"
-        summary = f"{result.total_hits:,} hits · {result.total_docs:,}/{result.searched_docs:,} docs"
-        if self.app.show_timings:  # type: ignore[attr-defined]
-            summary += f" · {result.seconds * 1000:.0f} ms"
-        if not result.index_complete:
-            summary += " · index still building"
-        self.query_one("#search-summary", Label).update(summary)
-        self.doc_list.set_hits(message.counts)
+        self.sidebar.show_search(message.query, message.result, message.docs, message.counts)
+        self.query_one(SearchBar).show_result(message.result, timings=self.show_timings)
         self._refresh_reader_hits()
         if message.open_first and message.docs:
             self.open_document(message.docs[0].doc_id, hit=0)
@@ -252,18 +246,13 @@ class MainScreen(Screen[None]):
     def on_search_failed(self, message: SearchFailed) -> None:
         if not self.search.reject(message):
             return
-        self.query_one("#sidebar").add_class("-searching")
-        self.results.show([], 0, message.message)
-        self.results.border_title = "Results"
-        self.query_one("#search-summary", Label).update("")
-        self.doc_list.set_hits(None)
+        self.sidebar.show_search_problem(message.message)
+        self.query_one(SearchBar).clear_result()
         self._refresh_reader_hits()
 
     def _clear_search(self) -> None:
-        self.query_one("#sidebar").remove_class("-searching")
-        self.results.show([], 0)
-        self.query_one("#search-summary", Label).update("")
-        self.doc_list.set_hits(None)
+        self.sidebar.clear_search()
+        self.query_one(SearchBar).clear_result()
         self._refresh_reader_hits()
 
     def _refresh_reader_hits(self) -> None:
@@ -354,31 +343,22 @@ class MainScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        box = self.query_one("#query", Input)
+        box = self.query_one(SearchBar).box
         box.focus()
         box.cursor_position = len(box.value)
 
     def action_next_hit(self, step: int) -> None:
-        current = self.search.current
-        if current is None or not current.result.docs:
+        reader = self.reader
+        target = self.search.step(self._open_doc, reader.current_hit, len(reader.hits), step)
+        if target is None:
             self.notify("No search results: press / to search", timeout=2)
             return
-        docs = current.result.docs
-        reader = self.reader
-        here = docs.position(self._open_doc) if self._open_doc is not None else None
-        if here is not None:
-            nxt = reader.current_hit + step if reader.current_hit >= 0 else (0 if step > 0 else len(reader.hits) - 1)
-            if 0 <= nxt < len(reader.hits):
-                reader.goto_hit(nxt)
-                return
-            position = here + step
-        else:
-            position = 0 if step > 0 else len(docs) - 1
-        if not 0 <= position < len(docs):
-            position %= len(docs)
+        if target.wrapped:
             self.notify("Wrapped around to the " + ("first" if step > 0 else "last") + " result", timeout=2)
-        doc = docs[position]
-        self.open_document(doc.doc_id, hit=0 if step > 0 else max(doc.hit_count - 1, 0))
+        if target.doc_id == self._open_doc:
+            reader.goto_hit(target.hit)
+        else:
+            self.open_document(target.doc_id, hit=target.hit)
 
     def action_toggle_outline(self) -> None:
         if self.has_class("-outline"):
@@ -426,14 +406,26 @@ class MainScreen(Screen[None]):
         if passage is None or self._open_doc is None or reader.document is None:
             self.notify("Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3)
             return
-        start, end = passage
-        quote = reader.document.text[start:end]
-        self.notes.tag(self._open_doc, start, end, quote, done=reader.action_cancel_selection)
+        doc_id, (start, end) = self._open_doc, passage
+
+        def save(answer: tuple[list[str], str] | None) -> None:
+            if answer is not None and self.notes.add(doc_id, start, end, *answer):
+                reader.action_cancel_selection()
+
+        self.app.push_screen(TagDialog(reader.document.text[start:end], self.notes.known_tags()), save)
 
     def action_edit_note(self) -> None:
         placed = self._note_here()
-        if placed is not None:
-            self.notes.edit(placed)
+        if placed is None:
+            return
+
+        def save(answer: tuple[list[str], str] | None) -> None:
+            if answer is not None:
+                self.notes.edit(placed, *answer)
+
+        note = placed.note
+        dialog = TagDialog(note.quote, self.notes.known_tags(), note.tags, note.comment, "Edit the note")
+        self.app.push_screen(dialog, save)
 
     def action_delete_note(self) -> None:
         placed = self._note_here()
@@ -444,12 +436,7 @@ class MainScreen(Screen[None]):
         self.notes.undo_delete()
 
     def action_toggle_notes(self) -> None:
-        sidebar = self.query_one("#sidebar")
-        sidebar.toggle_class("-notes")
-        if sidebar.has_class("-notes"):
-            self.notes_list.focus()
-        else:
-            self.doc_list.focus()
+        self.sidebar.toggle_notes()
 
     def shutdown(self) -> None:
         """Stop background work and keep the reading positions."""

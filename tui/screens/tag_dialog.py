@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
-from zhreader.corpus.notes.model import NoteError, clean_comment, clean_tags
+from zhreader.corpus.errors import NoteError
+from zhreader.corpus.notes.model import clean_comment, clean_tags
 from zhreader.corpus.textfold import fold
 from zhreader.tui.quoting import quoted
 

@@ -100,6 +100,11 @@ class DocumentList(LineList):
         self.filter_text = text
         self._refilter(keep)
 
+    def merged(self, arrived: list[DocSummary]) -> list[DocSummary]:
+        """The documents listed now plus those that ``arrived``, in id order."""
+        known = {doc.doc_id for doc in self.documents}
+        return sorted([*self.documents, *(doc for doc in arrived if doc.doc_id not in known)], key=lambda d: d.doc_id)
+
     def select(self, doc_id: str) -> None:
         for row, index in enumerate(self._visible):
             if self.documents[index].doc_id == doc_id:

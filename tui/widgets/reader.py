@@ -1,5 +1,11 @@
 """The reader: a document laid out with Chinese line breaking, every hit highlighted.
 
+Over 400 lines for a reason: one ScrollView owns scrolling, the passage cursor, the
+selection and mouse input, which all share its layout state. What can be computed without
+it lives beside it: the layout (``tui.reader_layout``), painting highlights
+(``tui.reader_paint``), moving a selection (``tui.selection``) and tables
+(``widgets.reader_table``).
+
 Drawn with the Line API from a precomputed layout (see ``tui.reader_layout``), so only
 visible lines are rendered. Big documents are laid out in a worker thread. Document text
 is always emitted as plain segments: it is never parsed as markup, and the display text
@@ -487,7 +493,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._drag_from is None or not event.button:
             return
         here = self._offset_at(event)
-        if here is not None and here != self._drag_from:
+        if here is not None and here != self._drag_from and self.document is not None:
             self._dragged = True
             low, high = sorted((self._drag_from, here))
             self._set_selection((low, high + 1 if high < len(self.document.text) else high), follow=here)

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from rich.style import Style
 
 from zhreader.tui.linebreak import cells
 from zhreader.tui.widgets.document_list import fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 
 if TYPE_CHECKING:
-    from zhreader.index import Hit
+    from zhreader.index import Hit, SearchResult
 
 HITS_PER_DOC = 3
 MAX_DOCS = 200
@@ -92,6 +93,18 @@ class ResultsList(LineList):
         self.scroll_to(y=0, animate=False)
         self.rows_changed()
 
+    def show_result(self, query: str, result: SearchResult, docs: list[ResultDoc]) -> None:
+        notes = "; ".join(result.notices)
+        if result.docs:
+            self.show(docs, result.total_docs, notes)
+        else:
+            self.show([], 0, f"No matches for {query}" + (f" ({notes})" if notes else ""))
+        self.border_title = f"Results · {result.total_hits:,} hits in {result.total_docs:,} docs"
+
+    def show_message(self, message: str) -> None:
+        self.show([], 0, message)
+        self.border_title = "Results"
+
     def target(self, row: int) -> tuple[str, int] | None:
         """(doc id, hit index) a row leads to."""
         if not 0 <= row < len(self.rows):
@@ -108,7 +121,7 @@ class ResultsList(LineList):
         base = self.base_style()
         cursor = row_style(self, "results-list--cursor") if selected else None
 
-        def styled(name: str):
+        def styled(name: str) -> Style:
             style = row_style(self, name)
             return style + cursor if cursor else style
 

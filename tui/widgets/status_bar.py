@@ -4,10 +4,14 @@ runs in the background) and the main keys."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
+
+if TYPE_CHECKING:
+    from zhreader.index import UpdateReport
 
 
 def short_path(path: Path) -> str:
@@ -51,6 +55,27 @@ class StatusBar(Horizontal):
         if orphaned:
             text += f" ({orphaned} orphaned)"
         self.query_one("#status-notes", Label).update(text)
+
+    def show_progress(self, phase: str, done: int, total: int) -> None:
+        if phase == "index" and total:
+            self.set_index_state(f"indexing {done:,}/{total:,}")
+            self.set_progress(done, total)
+        elif phase == "commit":
+            self.set_index_state("saving the index…")
+
+    def show_unavailable(self) -> None:
+        self.set_progress(None, None)
+        self.set_index_state("index unavailable")
+
+    def show_report(self, report: UpdateReport) -> None:
+        """An update ended: what the index holds now, and what changed."""
+        self.set_progress(None, None)
+        state = f"index ready · {report.documents:,} docs"
+        if report.touched_index:
+            state += f" (+{len(report.added)} ~{len(report.changed)} -{len(report.removed)})"
+        if report.skipped:
+            state += f" · {len(report.skipped)} skipped"
+        self.set_index_state(state)
 
     def set_index_state(self, text: str) -> None:
         self.query_one("#status-index", Label).update(text)

@@ -20,7 +20,8 @@ class CachedStyles:
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._style_cache = {}
-        return super().render_lines(crop)  # type: ignore[misc]
+        lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]  # a mixin over a Widget
+        return lines
 
     def base_style(self) -> Style:
         return self.part_style()
