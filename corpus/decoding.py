@@ -1,8 +1,11 @@
 """Turn a file's bytes into text, detecting the encoding from the bytes themselves.
 
-Order: byte-order marks, then strict UTF-8, then the Chinese legacy encodings
-(GB18030 and Big5, chosen by which decoding yields common Chinese characters),
-then charset-normalizer for anything else. The locale is never consulted.
+Order: byte-order marks; UTF-16 without one (NUL bytes on one side of every ASCII
+character, or text that reads as common Chinese); binary files (NUL bytes, one in a
+thousand or more, anywhere in the file); strict UTF-8; the Chinese legacy encodings
+(GB18030 and Big5, chosen by which decoding yields common Chinese characters); UTF-8 with a
+few damaged bytes, shown as U+FFFD and reported; then Western and other legacy encodings.
+The locale is never consulted.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class DecodeError(DocumentError):
 class Decoded:
     text: str
     encoding: str
+    damaged: int = 0  # byte sequences that could not be decoded, now U+FFFD
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -35,6 +39,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _CHINESE_CANDIDATES = ("gb18030", "big5", "cp950", "big5hkscs")
+# Without a byte-order mark, UTF-16 text of pure Chinese must read this well to be taken.
+_MIN_UTF16_SCORE = 0.8
+# A file is binary when at least this share of its bytes are NUL (anywhere in it).
+_BINARY_NUL_SHARE = 1 / 1000
+# UTF-8 with a few damaged bytes: at most one bad sequence per this many good non-ASCII
+# characters (and always up to three), else it is some other encoding (text in a legacy
+# encoding read as UTF-8 has a bad sequence for almost every character).
+_GOOD_PER_DAMAGE = 10
 _SAMPLE_CHARS = 20_000
 # Below this share of common characters a Chinese decoding is judged to be noise.
 _MIN_CHINESE_SCORE = 0.5
@@ -50,7 +62,11 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as err:
                 raise DecodeError(f"damaged {encoding.upper()} text at byte {err.start}") from None
             return Decoded(text, encoding.upper().replace("-SIG", ""))
-    if b"\x00" in data[:65536]:
+    utf16 = _utf16_guess(data)
+    if utf16 is not None:
+        return utf16
+    nuls = data.count(0)
+    if nuls and nuls >= len(data) * _BINARY_NUL_SHARE:
         raise DecodeError("binary file (contains NUL bytes)")
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
@@ -59,6 +75,9 @@ def decode(data: bytes) -> Decoded:
     chinese = _best_chinese(data)
     if chinese is not None:
         return chinese
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     latin = _western_guess(data)
     if latin is not None:
         return latin
@@ -123,6 +142,35 @@ def chinese_score(text: str) -> float:
     good = sum(n for ch, n in counts.items() if ch in common)
     bad = sum(n for ch, n in counts.items() if _is_suspicious(ch))
     return (good - 2 * bad) / total
+
+
+def _utf16_guess(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark: every ASCII character has its NUL byte on the
+    same side; text with no ASCII at all must read as common Chinese."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    for encoding, nul_side, other_side in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(_is_suspicious(ch) for ch in text[:_SAMPLE_CHARS]):
+            continue
+        if (nul_side and not other_side) or chinese_score(text) >= _MIN_UTF16_SCORE:
+            return Decoded(text, "UTF-16")
+    return None
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bytes damaged (a cut transfer, a bad sector): readable, with the
+    damage shown as U+FFFD and counted, rather than a whole file skipped."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    if good and bad <= max(3, good // _GOOD_PER_DAMAGE):
+        return Decoded(text, "UTF-8", damaged=bad)
+    return None
 
 
 def _best_chinese(data: bytes) -> Decoded | None:

@@ -80,11 +80,17 @@ class Corpus:
         return self.single or self.root
 
     def scan(self) -> Iterator[SourceFile | Skipped]:
-        """Every candidate document in a stable order (sorted by id)."""
+        """Every candidate document in a stable order (sorted by id).
+
+        Symlinks are followed, also out of the corpus folder (collections are often put
+        together from links), but every real file and folder counts once: a second path
+        to it (a link, a hard link, a folder linked twice) is listed as skipped, naming
+        the first. So links can neither loop nor multiply a corpus."""
+        seen: dict[tuple[int, int], str] = {}
         if self.single is not None:
-            yield from self._entry(str(self.single), self.single.name)
+            yield from self._entry(str(self.single), self.single.name, seen)
             return
-        yield from self._walk(str(self.root), "", set())
+        yield from self._walk(str(self.root), "", set(), seen)
 
     def path_of(self, doc_id: str) -> Path | None:
         """The file for ``doc_id``, or None when the id would leave the corpus."""
@@ -98,13 +104,19 @@ class Corpus:
     # Plain strings below, not pathlib: a rescan of thirty thousand files is spent
     # mostly building Path objects otherwise.
 
-    def _walk(self, folder: str, prefix: str, ancestors: set[tuple[int, int]]) -> Iterator[SourceFile | Skipped]:
+    def _walk(
+        self, folder: str, prefix: str, ancestors: set[tuple[int, int]], seen: dict[tuple[int, int], str]
+    ) -> Iterator[SourceFile | Skipped]:
         try:
             st = os.stat(folder)
             key = (st.st_dev, st.st_ino)
             if key in ancestors:
                 yield Skipped(prefix or "./", "symlink loop (folder links back to a parent)")
                 return
+            if key in seen:
+                yield Skipped(prefix, f"same folder as {seen[key] or './'} (counted once)")
+                return
+            seen[key] = prefix
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
@@ -121,11 +133,11 @@ class Corpus:
                 yield Skipped(prefix + name, _os_reason(err))
                 continue
             if is_dir:
-                yield from self._walk(entry.path, f"{prefix}{name}/", inner)
+                yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen)
             elif _is_document(name):
-                yield from self._entry(entry.path, prefix + name)
+                yield from self._entry(entry.path, prefix + name, seen)
 
-    def _entry(self, path: str, doc_id: str) -> Iterator[SourceFile | Skipped]:
+    def _entry(self, path: str, doc_id: str, seen: dict[tuple[int, int], str]) -> Iterator[SourceFile | Skipped]:
         try:
             doc_id.encode("utf-8")
         except UnicodeEncodeError:
@@ -150,4 +162,9 @@ class Corpus:
                 doc_id, f"too large ({st.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
             )
             return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield Skipped(doc_id, f"same file as {seen[key]} (counted once)")
+            return
+        seen[key] = doc_id
         yield SourceFile(doc_id, path, st.st_size, st.st_mtime_ns)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from zhreader.support.printable import printable
+
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -64,10 +66,13 @@ class Document:
     def title(self) -> str:
         start, end = self.title_span
         title = self.text[start:end]
+        if not title:
+            # A document with no title of its own is known by its file name, shown as data.
+            return printable(self.id)
         block = self.blocks[self.block_at(start)] if self.blocks else None
         if block is not None and end < block.end:
             title += "…"
-        return title or self.id
+        return title
 
     @cached_property
     def text_hash(self) -> str:

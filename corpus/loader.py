@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from zhreader.corpus.builder import build_document
 from zhreader.corpus.decoding import decode
@@ -13,6 +14,7 @@ from zhreader.corpus.document import Document
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.reflow import WordBreaks
 from zhreader.corpus.wordbreaks import JiebaWordBreaks
+from zhreader.support import atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,7 @@ class Loaded:
     source: SourceFile
     document: Document
     content_hash: str  # of the file's bytes, to tell a touched file from a changed one
+    repair: str = ""  # what was repaired to read it at all ("" when nothing was)
 
 
 def content_hash(data: bytes) -> str:
@@ -28,8 +31,9 @@ def content_hash(data: bytes) -> str:
 
 def read_bytes(source: SourceFile) -> bytes:
     try:
-        with open(source.path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = atomic.read_bytes(Path(source.path), MAX_BYTES)
+    except atomic.NotARegularFile:
+        raise DocumentError("not a regular file (it changed after the folder was read)") from None
     except OSError as err:
         raise DocumentError(_os_reason(err)) from None
     if len(data) > MAX_BYTES:
@@ -37,17 +41,23 @@ def read_bytes(source: SourceFile) -> bytes:
     return data
 
 
-def document_from_bytes(doc_id: str, data: bytes, breaks: WordBreaks | None = None) -> Document:
+def document_from_bytes(doc_id: str, data: bytes, breaks: WordBreaks | None = None) -> tuple[Document, str]:
+    """The document, and what was repaired to read it ("" when nothing was)."""
     decoded = decode(data)
     document = build_document(doc_id, decoded.text, breaks or JiebaWordBreaks(), decoded.encoding)
     if not document.text.strip():
         raise DocumentError("empty file (only whitespace)")
-    return document
+    repair = ""
+    if decoded.damaged:
+        plural = "s" if decoded.damaged != 1 else ""
+        repair = f"{decoded.damaged} damaged byte sequence{plural} shown as \ufffd"
+    return document, repair
 
 
 def load(source: SourceFile, breaks: WordBreaks | None = None) -> Loaded:
     data = read_bytes(source)
-    return Loaded(source, document_from_bytes(source.doc_id, data, breaks), content_hash(data))
+    document, repair = document_from_bytes(source.doc_id, data, breaks)
+    return Loaded(source, document, content_hash(data), repair)
 
 
 def load_corpus(corpus: Corpus, breaks: WordBreaks | None = None) -> Iterator[Loaded | Skipped]:

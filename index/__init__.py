@@ -15,6 +15,7 @@ _EXPORTS = {
     "Cancelled": "zhreader.index.errors",
     "IndexBusy": "zhreader.index.errors",
     "IndexMissing": "zhreader.index.errors",
+    "IndexOwnedElsewhere": "zhreader.index.errors",
     "QueryError": "zhreader.index.errors",
     "SearchIndexError": "zhreader.index.errors",
     "Progress": "zhreader.index.indexer",
@@ -39,6 +40,7 @@ __all__ = [
     "Hit",
     "IndexBusy",
     "IndexMissing",
+    "IndexOwnedElsewhere",
     "IndexStore",
     "Progress",
     "Query",
@@ -54,7 +56,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from zhreader.index.errors import Cancelled, IndexBusy, IndexMissing, QueryError, SearchIndexError
+    from zhreader.index.errors import (
+        Cancelled,
+        IndexBusy,
+        IndexMissing,
+        IndexOwnedElsewhere,
+        QueryError,
+        SearchIndexError,
+    )
     from zhreader.index.indexer import Progress, UpdateReport, update_index
     from zhreader.index.query import Query, Term, parse
     from zhreader.index.results import DocResult, Hit, SearchResult, Snippet

@@ -37,6 +37,7 @@ class Analyzed:
     title: str
     word_counts: dict[str, int]
     sig: bytes
+    repair: str = ""  # what was repaired to read the file at all
 
     def meta(self) -> dict[str, object]:
         return {
@@ -77,6 +78,7 @@ def analyze(source: SourceFile) -> Analyzed | Skipped:
         title=document.title,
         word_counts=count_words(folded),
         sig=signature.signature(folded),
+        repair=loaded.repair,
     )
 
 

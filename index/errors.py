@@ -17,6 +17,12 @@ class IndexBusy(SearchIndexError):
     """Another process holds the index's write lock."""
 
 
+class IndexOwnedElsewhere(SearchIndexError):
+    """The index folder holds another corpus' index."""
+
+    exit_code = ExitCode.USAGE
+
+
 class QueryError(SearchIndexError):
     """A query with nothing to search for, or too long to take."""
 

@@ -12,15 +12,18 @@ the Whoosh writer stays in this process.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import errno
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -38,6 +41,7 @@ from zhreader.support.locking import LockTimeout
 # most one batch, and each commit costs a Whoosh segment write.
 BATCH_DOCS = 5000
 BATCH_SECONDS = 60.0
+FIRST_BATCH_SECONDS = 10.0
 # Below this much text, starting worker processes (each loads jieba) costs more than
 # it saves.
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
@@ -61,6 +65,7 @@ class UpdateReport:
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    repaired: list[Skipped] = field(default_factory=list)  # read, with damage repaired (the reason says what)
     rebuilt: bool = False
     seconds: float = 0.0
     documents: int = 0  # in the index after the run
@@ -110,7 +115,9 @@ def _codec() -> W3Codec:
 
 
 class _Batcher:
-    """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS."""
+    """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS (the
+    first batch of a run after FIRST_BATCH_SECONDS: a first build killed after a minute
+    keeps what it did)."""
 
     def __init__(self, ix: whoosh_index.Index, progress: ProgressCallback, batch_docs: int) -> None:
         self.ix = ix
@@ -119,6 +126,8 @@ class _Batcher:
         self.writer: IndexWriter | None = None
         self.pending = 0
         self.started = time.monotonic()
+        self.seconds = FIRST_BATCH_SECONDS
+        self.unmerged = False  # a batch was committed without merging
 
     def get(self) -> IndexWriter:
         if self.writer is None:
@@ -128,12 +137,18 @@ class _Batcher:
 
     def wrote(self, done: int, total: int) -> None:
         self.pending += 1
-        if self.pending >= self.batch_docs or time.monotonic() - self.started >= BATCH_SECONDS:
+        if self.pending >= self.batch_docs or time.monotonic() - self.started >= self.seconds:
             self.commit(done, total, final=False)
+            self.seconds = BATCH_SECONDS
 
     def commit(self, done: int, total: int, *, final: bool) -> None:
         if self.writer is None:
-            return
+            if not (final and self.unmerged):
+                return
+            # The last batch ended exactly at a batch boundary: its segments still need the
+            # final merge, or every later one-file update would merge them (minutes at ×100).
+            self.get()
+            assert self.writer is not None
         self.progress(Progress("commit", done, total))
         # Intermediate commits skip merging; the final commit merges small segments.
         mergetype = None if final else NO_MERGE
@@ -146,6 +161,7 @@ class _Batcher:
             self.cancel()
             raise
         self.writer, self.pending = None, 0
+        self.unmerged = not final
 
     def cancel(self) -> None:
         writer, self.writer, self.pending = self.writer, None, 0
@@ -185,6 +201,23 @@ def _silence_stderr() -> None:
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
 
 
+def _watch_parent(parent: int) -> None:
+    """A worker outlives a killed indexer otherwise, holding a jieba dictionary (~100 MB)
+    until it notices; once re-parented, it ends."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _start_worker(silence: bool, parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the indexer stops its workers itself,
+    # so they neither die half-way through a batch nor print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if silence:
+        _silence_stderr()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
+
+
 def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Skipped]:
     """Analyse in order, in worker processes when it pays off."""
     total_bytes = sum(source.size for source in sources)
@@ -195,30 +228,28 @@ def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Sk
     chunks = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
     # "spawn": the caller may be a threaded app (the TUI), where fork is unsafe.
     context = multiprocessing.get_context("spawn")
+    # Under an app that draws on the terminal, a worker's stray warning would land in the
+    # middle of its screen: then workers write nothing.
     captured = not _has_descriptor(sys.stderr)
     with _real_stderr(captured):  # the pool starts multiprocessing's resource tracker
-        pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            # Under an app that draws on the terminal, a worker's stray warning would
-            # land in the middle of its screen.
-            initializer=_silence_stderr if captured else None,
-        )
+        pool = context.Pool(workers, initializer=_start_worker, initargs=(captured, os.getpid()))
     window = 4 * workers  # bounded look-ahead keeps memory flat on big corpora
-    pending: list[concurrent.futures.Future[list[Analyzed | Skipped]]] = []
+    pending: deque[AsyncResult[list[Analyzed | Skipped]]] = deque()
     next_chunk = 0
     finished = False
     try:
         while next_chunk < len(chunks) or pending:
             while next_chunk < len(chunks) and len(pending) < window:
-                with _real_stderr(captured):
-                    pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
+                pending.append(pool.apply_async(analyze_batch, (chunks[next_chunk],)))
                 next_chunk += 1
-            yield from pending.pop(0).result()
+            yield from pending.popleft().get()
         finished = True
     finally:
-        # On cancel or error, do not wait for chunks nobody will read.
-        pool.shutdown(wait=finished, cancel_futures=True)
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()  # on cancel, Ctrl-C or an error: no waiting for chunks nobody reads
+        pool.join()
 
 
 def _default_workers() -> int:
@@ -355,6 +386,8 @@ def _update_locked(
             else:
                 writer.add_document(**fields)
                 report.added.append(result.doc_id)
+            if result.repair:
+                report.repaired.append(Skipped(result.doc_id, result.repair))
             manifest[result.doc_id] = (result.size, result.mtime_ns, result.content_hash)
             notify(Progress("index", done, total, result.doc_id, result))
             batcher.wrote(done, total)

@@ -135,6 +135,8 @@ class Searcher:
     def _signatures(self) -> dict[int, list[tuple[int, int]]]:
         """Documents grouped by signature size: {bits: [(doc index, signature)]}."""
         groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if not self.docs:
+            return {}  # an index with no segment yet has no columns to read
         with self._lock:
             column = self._reader.column_reader("sig")
             for entry in self.docs:
@@ -316,8 +318,10 @@ class Searcher:
         document = self.document(entry.doc_id) if spans else None
         hits: list[Hit] = []
         for start, end in spans:
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
+            # Look for the line's ends only as far as a snippet reaches: a one-line document
+            # of megabytes would make every hit scan to its end.
+            line_start = text.rfind("\n", max(0, start - SNIPPET_CONTEXT), start) + 1
+            line_end = text.find("\n", end, end + SNIPPET_CONTEXT)
             if line_end == -1:
                 line_end = len(text)
             left = text[max(line_start, start - SNIPPET_CONTEXT) : start].replace("\t", " ")

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from zhreader import __version__
 from zhreader.corpus import words
 from zhreader.corpus.discovery import Corpus
+from zhreader.index.errors import IndexOwnedElsewhere
 from zhreader.support import atomic, paths
 from zhreader.support.locking import FileLock
 
@@ -139,6 +140,12 @@ class IndexStore:
         meta = _read_json(path / META_NAME)
         if meta is None or not _has_whoosh_index(path):
             return None
+        owner = meta.get("corpus")
+        if isinstance(owner, str) and owner != str(self.corpus_location):
+            # An --index-dir given twice for two corpora: never replace the other's index.
+            raise IndexOwnedElsewhere(
+                f"{self.root} holds the index of another corpus ({owner}); give each corpus its own --index-dir"
+            )
         generation = Generation(path, meta)
         return generation if generation.compatible else None
 
@@ -148,10 +155,11 @@ class IndexStore:
         generation = self.current()
         if generation is None:
             return None
+        from whoosh.index import EmptyIndexError
 
         try:
             return generation.path.name, generation.latest_toc()
-        except OSError:  # a half-deleted folder just means "changed"
+        except (OSError, EmptyIndexError):  # a half-deleted folder just means "changed"
             return None
 
     def create_generation(self) -> Generation:

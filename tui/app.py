@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from zhreader.errors import ZhreaderError
+from zhreader.support.printable import printable
+from zhreader.tui.errors import UIError
 from zhreader.tui.library import Library
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.help_screen import HelpScreen
@@ -87,6 +89,10 @@ class ZhreaderApp(App[None]):
             self._main = MainScreen(self.library, self.positions, self.report, show_timings=self.show_timings)
         return self._main
 
+    def on_mount(self) -> None:
+        if self.settings.problem:
+            self.report(UIError(f"{self.settings.problem}; running with the defaults (the file is left as it is)"))
+
     def watch_theme(self, theme: str) -> None:
         if hasattr(self, "settings"):
             self.settings.set("theme", theme)
@@ -121,7 +127,7 @@ class ZhreaderApp(App[None]):
     def report(self, err: ZhreaderError, title: str = "") -> None:
         """The one place the reader tells the user about a problem: a notification whose
         text is data (never markup), and the reader goes on."""
-        self.notify(err.message, title=title or "zhreader", severity="error", timeout=10, markup=False)
+        self.notify(printable(err.message), title=title or "zhreader", severity="error", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
         if self._main is not None:

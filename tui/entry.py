@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from zhreader.tui.reporting import guarded
+from zhreader.tui.reporting import guarded, prepare_streams
 
 
 def _dispatch(args: list[str]) -> int | None:
@@ -27,4 +27,5 @@ def _dispatch(args: list[str]) -> int | None:
 
 
 def main() -> None:
+    prepare_streams()
     raise SystemExit(guarded(lambda: _dispatch(sys.argv[1:])))

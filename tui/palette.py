@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
+
+from zhreader.support.printable import printable
 
 if TYPE_CHECKING:
     from zhreader.tui.library import DocSummary
@@ -17,7 +20,19 @@ if TYPE_CHECKING:
 def _plain(text: str) -> str:
     """Text shown as it is. Textual types a hit's help as str but renders a Content
     unchanged, where a str would be read as markup: a file name is data."""
-    return cast(str, Content(text))
+    return cast(str, Content(printable(text)))
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """The fuzzy match highlighted in ``text`` shown as data (Textual's own
+    ``Matcher.highlight`` reads the candidate as markup)."""
+    shown = printable(text)
+    content = Content(shown)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    for offset in offsets:
+        if not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class DocumentCommands(Provider):
@@ -34,7 +49,8 @@ class DocumentCommands(Provider):
     async def discover(self) -> Hits:
         for doc in self._documents()[:30]:
             # Content, not a str: a title is data and must never be read as markup.
-            yield DiscoveryHit(Content(f"Open {doc.title}"), partial(self._open, doc.doc_id), help=_plain(doc.doc_id))
+            open_doc = partial(self._open, doc.doc_id)
+            yield DiscoveryHit(Content(f"Open {printable(doc.title)}"), open_doc, help=_plain(doc.doc_id))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -42,7 +58,7 @@ class DocumentCommands(Provider):
             text = f"Open {doc.title}  {doc.doc_id}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._open, doc.doc_id), help=_plain(doc.doc_id))
+                yield Hit(score, _highlight(matcher, text), partial(self._open, doc.doc_id), help=_plain(doc.doc_id))
 
     def _open(self, doc_id: str) -> None:
         self._main.open_document(doc_id)

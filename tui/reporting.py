@@ -3,11 +3,13 @@ exit code, never a traceback for anything a user can cause."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
 
 from zhreader.errors import ExitCode, ZhreaderError
+from zhreader.support.printable import printable
 
 PREFIX = "zhreader: error: "
 
@@ -15,7 +17,7 @@ PREFIX = "zhreader: error: "
 def print_line(line: str) -> None:
     """One line on stderr, as data: never markup, never a terminal escape."""
     try:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(printable(line) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # nowhere left to report to
@@ -36,15 +38,36 @@ def silence_stdout() -> None:
         pass
 
 
+def prepare_streams() -> None:
+    """Output that a terminal or pipe cannot encode (``PYTHONIOENCODING=ascii``) is
+    written as escapes instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _os_failure(err: OSError) -> int:
+    """An OSError nothing closer handled: most often stdout itself (a full disk, a pipe
+    whose reader left). What was not written is dropped, so exit does not fail again."""
+    silence_stdout()
+    if err.errno == errno.EPIPE:
+        return 0
+    if err.filename:
+        return report(ZhreaderError(f"{err.strerror or err}: {err.filename}"))
+    return report(ZhreaderError(f"cannot write the output: {err.strerror or err}"))
+
+
 def guarded(run: Callable[[], int | None]) -> int:
     """Run a command; turn what a user can cause into one line and an exit code."""
     try:
-        return run() or 0
+        code = run() or 0
+        sys.stdout.flush()  # now, so that a full disk is reported, not ignored at exit
+        return code
     except ZhreaderError as err:
         return report(err)
     except KeyboardInterrupt:
         print_line("zhreader: interrupted")
         return int(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        silence_stdout()
-        return 0
+    except OSError as err:  # stdout onto a full disk, a closed pipe
+        return _os_failure(err)

@@ -1,16 +1,24 @@
-"""Notes out of zhreader: Markdown grouped by tag, CSV for spreadsheets, JSON for tools."""
+"""Notes out of zhreader: Markdown grouped by tag, CSV for spreadsheets, JSON for tools.
+
+JSON is exact: every string comes back as it was written (escaped where line readers and
+terminals would trip). Markdown and CSV are for reading and for spreadsheets: control
+characters in them are shown as symbols (␛), and a CSV cell that a spreadsheet would run
+as a formula (starting with = + - @, a tab or a carriage return, or their full-width forms)
+gets a leading apostrophe, as OWASP recommends against CSV injection.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from zhreader.corpus.notes.anchor import Anchor, Status
 from zhreader.corpus.notes.model import Note
+from zhreader.support import jsonlines
+from zhreader.support.printable import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,7 @@ def to_markdown(placed: list[Placed], corpus: str) -> str:
         for item in sorted(items, key=lambda i: (i.note.doc, i.anchor.start)):
             quote = " ".join(item.note.quote.split())
             lines.append("> " + quote.replace("\n", "\n> "))
+            lines.append("")  # else the attribution renders inside the quote
             where = f"{item.title} (`{item.note.doc}`"
             where += ", orphaned: the passage is no longer in the document)" if item.orphaned else ")"
             lines.append(f"— {where}")
@@ -67,7 +76,17 @@ def to_markdown(placed: list[Placed], corpus: str) -> str:
             lines.append("")
     if not placed:
         lines.append("No notes yet.")
-    return "\n".join(lines).rstrip() + "\n"
+    return printable("\n".join(lines).rstrip() + "\n", newlines=True)
+
+
+# What a spreadsheet reads as the start of a formula.
+FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell that a spreadsheet shows as text, never runs."""
+    cell = printable(cell, newlines=True)
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 CSV_COLUMNS = ["tag", "doc", "title", "quote", "comment", "status", "start", "end", "note_id", "created", "updated"]
@@ -81,13 +100,12 @@ def to_csv(placed: list[Placed]) -> str:
     for tag, items in by_tag(placed).items():
         for item in items:
             data = item.as_json()
-            writer.writerow(
-                [tag, data["doc"], data["title"], data["quote"], data["comment"], data["status"],
-                 "" if data["start"] is None else data["start"], "" if data["end"] is None else data["end"],
-                 data["id"], data["created"], data["updated"]]
-            )  # fmt: skip
+            text = [tag, data["doc"], data["title"], data["quote"], data["comment"], data["status"]]
+            place = ["" if data[key] is None else data[key] for key in ("start", "end")]
+            stamps = [data["id"], data["created"], data["updated"]]
+            writer.writerow([*map(spreadsheet_safe, text), *place, *map(spreadsheet_safe, stamps)])
     return "\ufeff" + out.getvalue()
 
 
 def to_json(placed: list[Placed]) -> str:
-    return json.dumps([item.as_json() for item in placed], ensure_ascii=False, indent=1) + "\n"
+    return jsonlines.dumps([item.as_json() for item in placed], indent=1) + "\n"

@@ -32,6 +32,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _unusable_in_tag(ch: str) -> bool:
+    # Controls, surrogates, line separators and bidi overrides (which would reorder how a
+    # tag list reads); format characters such as the emoji joiner U+200D are fine.
+    return (
+        unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"
+    )
+
+
 def clean_tag(tag: str) -> str:
     """A tag as stored: NFC, spaces collapsed; raises NoteError for unusable tags."""
     bad = [ch for ch in tag.strip() if ch in _FORBIDDEN_IN_TAGS]
@@ -40,7 +48,7 @@ def clean_tag(tag: str) -> str:
         raise NoteError("a tag cannot be empty")
     if bad:
         raise NoteError(f"a tag cannot contain {'a comma' if bad[0] in ',，' else 'a line break'}: {tag!r}")
-    if any(unicodedata.category(ch).startswith("C") for ch in tag):
+    if any(_unusable_in_tag(ch) for ch in tag):
         raise NoteError(f"a tag cannot contain control characters: {tag!r}")
     if len(tag) > MAX_TAG_CHARS:
         raise NoteError(f"a tag is at most {MAX_TAG_CHARS} characters: {tag[:MAX_TAG_CHARS]}…")
@@ -59,9 +67,12 @@ def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def clean_comment(comment: str) -> str:
-    comment = comment.strip()
+    """A comment as stored: exactly as written (any character a user can paste), within
+    the length limit, and encodable (no lone surrogates from undecodable input)."""
     if len(comment) > MAX_COMMENT_CHARS:
         raise NoteError(f"a comment is at most {MAX_COMMENT_CHARS:,} characters")
+    if any("\ud800" <= ch <= "\udfff" for ch in comment):
+        raise NoteError("a comment cannot hold undecodable bytes (lone surrogates)")
     return comment
 
 

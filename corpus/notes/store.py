@@ -22,7 +22,7 @@ from pathlib import Path
 
 from zhreader.corpus.errors import NoteError, NotesFileError
 from zhreader.corpus.notes.model import SCHEMA, Note, clean_comment, clean_tags, now
-from zhreader.support import atomic
+from zhreader.support import atomic, jsonlines
 from zhreader.support.locking import FileLock, LockTimeout
 
 LOCK_TIMEOUT = 10.0
@@ -31,7 +31,7 @@ LOCK_TIMEOUT = 10.0
 @dataclass(frozen=True, slots=True)
 class Damaged:
     line: int  # 1-based
-    raw: str
+    raw: bytes  # written back exactly, whatever it holds
     reason: str
 
 
@@ -54,29 +54,36 @@ class Snapshot:
         return lines
 
 
-# One entry per line: a Note, or the raw text of a line to write back unchanged.
-_Entry = Note | str
+# One entry per line: a Note, or the bytes of a line to write back unchanged.
+_Entry = Note | bytes
 
 
-def _parse(text: str) -> tuple[list[_Entry], Snapshot]:
+def _parse(content: bytes) -> tuple[list[_Entry], Snapshot]:
+    """Lines end at b"\n" only: a note's text may hold any other line separator
+    (U+2028, U+0085, \r), which str.splitlines would cut it at."""
     entries: list[_Entry] = []
     snapshot = Snapshot()
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(content.split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
-            data = json.loads(raw)
+            line = raw.decode("utf-8").removeprefix("\ufeff")
+            value = json.loads(line)
+        except UnicodeDecodeError:
+            snapshot.damaged.append(Damaged(number, raw, "not UTF-8 text"))
+            entries.append(raw)
+            continue
         except ValueError:
             snapshot.damaged.append(Damaged(number, raw, "not JSON"))
             entries.append(raw)
             continue
-        version = data.get("v") if isinstance(data, dict) else None
+        version = value.get("v") if isinstance(value, dict) else None
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA:
             snapshot.newer += 1
             entries.append(raw)
             continue
         try:
-            note = Note.from_json(data)
+            note = Note.from_json(value)
         except NoteError as err:
             snapshot.damaged.append(Damaged(number, raw, str(err)))
             entries.append(raw)
@@ -95,8 +102,8 @@ def _os_message(err: OSError, path: Path) -> str:
         return f"cannot save notes: the disk is full (nothing was changed in {path})"
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"cannot save notes: {path} is read-only (nothing was changed)"
-    if isinstance(err, IsADirectoryError):
-        return f"cannot use {path} as a notes file: it is a folder"
+    if isinstance(err, (IsADirectoryError, atomic.NotARegularFile)):
+        return f"cannot use {path} as a notes file: it is not a regular file"
     return f"cannot save notes in {path}: {err.strerror or err}"
 
 
@@ -107,15 +114,14 @@ class NotesFile:
 
     def _read(self) -> tuple[list[_Entry], Snapshot]:
         try:
-            data = self.path.read_bytes()
+            data = atomic.read_bytes(self.path)
         except FileNotFoundError:
             return [], Snapshot()
-        except IsADirectoryError:
-            raise NotesFileError(f"cannot use {self.path} as a notes file: it is a folder") from None
+        except (IsADirectoryError, atomic.NotARegularFile):
+            raise NotesFileError(f"cannot use {self.path} as a notes file: it is not a regular file") from None
         except OSError as err:
             raise NotesFileError(f"cannot read notes from {self.path}: {err.strerror or err}") from None
-        text = data.decode("utf-8", errors="replace")
-        return _parse(text)
+        return _parse(data)
 
     def load(self) -> Snapshot:
         return self._read()[1]
@@ -128,7 +134,9 @@ class NotesFile:
             return None
 
     def _change(self, change: Callable[[list[_Entry], Snapshot], Note]) -> Note:
-        lock = FileLock(self.path.with_name(self.path.name + ".lock"), timeout=self.lock_timeout)
+        # Beside the file itself, not beside a symlink to it: every writer takes the same lock.
+        target = atomic.target_of(self.path)
+        lock = FileLock(target.with_name(target.name + ".lock"), timeout=self.lock_timeout)
         try:
             lock.acquire()
         except LockTimeout:
@@ -140,9 +148,9 @@ class NotesFile:
             if snapshot.refusal:
                 raise NotesFileError(f"{self.path}: {snapshot.refusal}")
             result = change(entries, snapshot)
-            lines = [json.dumps(e.to_json(), ensure_ascii=False) if isinstance(e, Note) else e for e in entries]
+            lines = [jsonlines.dumps(e.to_json()).encode("utf-8") if isinstance(e, Note) else e for e in entries]
             try:
-                atomic.write_text(self.path, "".join(line + "\n" for line in lines))
+                atomic.write_bytes(self.path, b"".join(line + b"\n" for line in lines))
             except OSError as err:
                 raise NotesFileError(_os_message(err, self.path)) from None
             return result

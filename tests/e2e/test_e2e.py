@@ -83,3 +83,104 @@ def test_search_and_read_in_a_real_terminal(tmp_path: Path) -> None:
         term.child.close(force=True)
     assert term.child.exitstatus == 0
     print(f"first screen with documents after {first_screen:.2f} s (cold index, cold jieba)")
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+
+def test_hostile_names_and_text_never_drive_the_terminal(tmp_path: Path) -> None:
+    from tests import hostile
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, content in hostile.FILES.items():
+        (root / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    term = Terminal([str(root)], _env(tmp_path))
+    try:
+        term.wait_for(lambda t: f"Documents {hostile.LOADED}" in t and "index ready" in t)
+        term.send("/")
+        term.send("内容")
+        text = term.wait_for(lambda t: "Results · 1 hits in 1 docs" in t)
+        assert "␛]0;PWNED␇标题␛[2J" in text or "esc␛]0;PWNED" in text
+        term.send("\r")
+        text = term.wait_for(lambda t: "内容␛[31m红色" in t)
+        term.send("\x1b")
+        time.sleep(0.5)  # else ESC q arrives as alt+q
+        term.send("q")
+        term.child.expect(pexpect.EOF, timeout=20)
+    finally:
+        term.child.close(force=True)
+    assert term.child.exitstatus == 0
+    # The titles an OSC sequence in a file name would set (ESC ]0;PWNED BEL, ESC ]2;T BEL).
+    assert term.screen.title not in ("PWNED", "T") and term.screen.icon_name != "PWNED"
+
+
+def test_ctrl_c_stops_indexing_at_once_and_keeps_the_work(tmp_path: Path) -> None:
+    import signal
+
+    root = tmp_path / "big"
+    root.mkdir()
+    paragraph = "呼和浩特推动高质量发展，人才政策与数据中心建设同步推进。" * 40 + "\n\n"
+    for i in range(400):  # about 4 MB: analysed in worker processes
+        (root / f"d{i:03}.txt").write_text(f"标题{i}\n\n" + paragraph * 4, encoding="utf-8")
+    child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
+    try:
+        child.expect("Indexing", timeout=60)
+        child.kill(signal.SIGINT)
+        child.expect(pexpect.EOF, timeout=30)  # bounded: it once hung in the worker pool
+        out = child.before.decode("utf-8", "replace")
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 130
+    assert "Traceback" not in out and "interrupted: committed work is kept" in out
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process parents from /proc")
+def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
+    import signal
+
+    root = tmp_path / "big"
+    root.mkdir()
+    paragraph = "推动包头经鄂尔多斯至榆林铁路建设，研究建设齐齐哈尔至海拉尔铁路。" * 40 + "\n\n"
+    for i in range(400):
+        (root / f"d{i:03}.txt").write_text(f"标题{i}\n\n" + paragraph * 4, encoding="utf-8")
+    child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
+    try:
+        child.expect("Indexing", timeout=60)
+        deadline = time.monotonic() + 30
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            workers = [
+                pid for pid in _children(child.pid) if b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            ]
+            time.sleep(0.1)
+        assert workers, "no worker processes seen"
+        child.kill(signal.SIGKILL)
+        deadline = time.monotonic() + 15
+        while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    finally:
+        child.close(force=True)
+    assert alive == []

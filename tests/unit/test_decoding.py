@@ -69,3 +69,29 @@ big5_common = [ch for ch in common if ch.encode("big5", "ignore")]
 @given(st.text(alphabet=st.sampled_from(big5_common), min_size=12, max_size=200))
 def test_traditional_text_round_trips_through_big5(text: str) -> None:
     assert decode(text.encode("big5")).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [SIMPLIFIED, "Report 2024: " + TRADITIONAL, "plain ASCII text in UTF-16\n"])
+def test_utf16_without_a_byte_order_mark(encoding: str, text: str) -> None:
+    decoded = decode(text.encode(encoding))
+    assert decoded.encoding == "UTF-16" and decoded.text == text
+
+
+def test_a_few_damaged_bytes_are_repaired_and_counted() -> None:
+    data = bytearray((SIMPLIFIED * 6).encode("utf-8"))
+    data[30], data[200] = 0xFF, 0xC3
+    decoded = decode(bytes(data))
+    assert decoded.encoding == "UTF-8" and 2 <= decoded.damaged <= 6
+    assert decoded.text.count("\ufffd") == decoded.damaged and "榆林铁路" in decoded.text
+
+
+def test_nul_bytes_are_judged_the_same_anywhere_in_the_file() -> None:
+    text = (SIMPLIFIED * 200).encode("utf-8")
+    early, late = b"\x00" + text, text + b"\x00"  # a stray NUL, before or after 64 KiB
+    assert decode(early).text.startswith("\x00") and decode(late).text.endswith("\x00")
+    dense = (b"\x00\x01\x02" + text[:30]) * 50
+    with pytest.raises(DecodeError, match="binary"):
+        decode(dense)
+    with pytest.raises(DecodeError, match="binary"):
+        decode(text[:3000] + dense)

@@ -61,14 +61,14 @@ def test_unreadable_file_is_skipped(make_corpus) -> None:
 
 def test_unreadable_file_is_skipped_even_as_root(make_corpus, monkeypatch) -> None:
     root = make_corpus({"good.txt": GOOD, "secret.txt": GOOD})
-    real_open = open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     loaded, skipped = outcome(root)
     assert loaded == ["good.txt"] and skipped == {"secret.txt": "permission denied"}
 
@@ -91,12 +91,29 @@ def test_symlink_loops_and_broken_links(make_corpus) -> None:
     (root / "dangling.txt").symlink_to(root / "missing.txt")
     (root / "linked.txt").symlink_to(root / "a" / "good.txt")
     loaded, skipped = outcome(root)
-    assert loaded == ["a/good.txt", "linked.txt"]
+    assert loaded == ["a/good.txt"]
     assert skipped == {
         "a/loop/": "symlink loop (folder links back to a parent)",
         "dangling.txt": "broken symlink",
+        "linked.txt": "same file as a/good.txt (counted once)",
         "self.txt": "symlink loop",
     }
+
+
+def test_linked_folders_cannot_multiply_a_corpus(make_corpus, tmp_path: Path) -> None:
+    # Each folder links to the next one twice: 2**12 paths to one file without the rule.
+    root = make_corpus({"d0/doc.txt": GOOD})
+    for level in range(1, 13):
+        (root / f"d{level}").mkdir()
+        (root / f"d{level}" / "x").symlink_to(root / f"d{level - 1}")
+        (root / f"d{level}" / "y").symlink_to(root / f"d{level - 1}")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "far.txt").write_text(GOOD, encoding="utf-8")
+    (root / "linked-out").symlink_to(outside)
+    loaded, skipped = outcome(root)
+    assert loaded == ["d0/doc.txt", "linked-out/far.txt"]  # links out of the corpus are followed
+    assert all("counted once" in reason for reason in skipped.values()) and len(skipped) == 12 * 2
 
 
 def test_a_single_file_is_a_corpus(make_corpus) -> None:

@@ -227,3 +227,40 @@ def test_worker_processes_start_under_an_app_that_captures_stderr(make_corpus, m
     monkeypatch.setattr(sys, "stderr", _CapturedStream())
     results = list(indexer._analyses(sources, workers=2))
     assert [r.doc_id for r in results] == [s.doc_id for s in sources]
+
+
+@pytest.mark.parametrize("files", [40, 41])
+def test_the_final_merge_happens_also_at_a_batch_boundary(make_corpus, tmp_path: Path, files: int) -> None:
+    root = make_corpus({f"d{i:03}.txt": f"标题{i}\n\n正文第{i}段。" for i in range(files)})
+    corpus = Corpus.open(root)
+    store = IndexStore(tmp_path / "ix", corpus.location)
+    update_index(corpus, store, batch_docs=5)
+    generation = store.current()
+    assert generation is not None
+    with generation.open().reader() as reader:
+        segments = len(list(reader.leaf_readers()))
+    # Whoosh's merge policy leaves a few segments of different sizes, never the eight
+    # unmerged batches the boundary case used to leave.
+    assert segments <= 4
+
+
+def test_a_first_build_stopped_early_keeps_its_first_batch(make_corpus, tmp_path: Path, monkeypatch) -> None:
+    from zhreader.index import Cancelled
+    from zhreader.index import indexer as indexer_module
+
+    monkeypatch.setattr(indexer_module, "FIRST_BATCH_SECONDS", 0.0)  # the first batch ends at once
+    root = make_corpus({f"d{i:03}.txt": f"标题{i}\n\n正文第{i}段。" for i in range(20)})
+    corpus = Corpus.open(root)
+    store = IndexStore(tmp_path / "ix", corpus.location)
+    seen: list[int] = []
+
+    def stop_after_five() -> bool:
+        seen.append(1)
+        return len(seen) > 5
+
+    with pytest.raises(Cancelled):
+        update_index(corpus, store, should_stop=stop_after_five)
+    kept = len(ids(store))
+    assert 1 <= kept < 20  # the first commit survived the interruption
+    report = update_index(corpus, store)
+    assert len(ids(store)) == 20 and len(report.added) == 20 - kept  # and is not redone

@@ -139,14 +139,24 @@ def test_a_newer_schema_is_read_but_not_changed(notes: NotesFile) -> None:
     assert notes.path.read_bytes() == before
 
 
-def test_a_read_only_file_gives_a_clear_error(notes: NotesFile, monkeypatch) -> None:
+def test_a_read_only_file_gives_a_clear_error(notes: NotesFile) -> None:
+    notes.add(make_note())
+    before = notes.path.read_bytes()
+    notes.path.chmod(0o444)  # refused even as root, who could write it
+    with pytest.raises(NotesFileError, match="read-only"):
+        notes.add(make_note(passage="高效耦合"))
+    assert notes.path.read_bytes() == before
+    assert notes.path.stat().st_mode & 0o777 == 0o444
+
+
+def test_a_denied_write_gives_a_clear_error(notes: NotesFile, monkeypatch) -> None:
     notes.add(make_note())
     before = notes.path.read_bytes()
 
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("zhreader.support.atomic.write_text", denied)
+    monkeypatch.setattr("zhreader.support.atomic.tempfile.mkstemp", denied)
     with pytest.raises(NotesFileError, match="read-only"):
         notes.add(make_note(passage="高效耦合"))
     assert notes.path.read_bytes() == before
@@ -178,7 +188,7 @@ def test_a_locked_file_waits_then_says_so(notes: NotesFile) -> None:
 
 
 def test_a_folder_is_not_a_notes_file(tmp_path: Path) -> None:
-    with pytest.raises(NotesFileError, match="it is a folder"):
+    with pytest.raises(NotesFileError, match="not a regular file"):
         NotesFile(tmp_path).load()
 
 
@@ -317,3 +327,40 @@ def test_json_and_markdown_exports() -> None:
     assert {"id", "doc", "start", "end", "quote", "tags", "comment", "status"} <= set(data[0])
     markdown = export.to_markdown(_placed(), "corpus")
     assert "## 人才政策 (1)" in markdown and "## 数据中心 (2)" in markdown and f"> {PASSAGE}" in markdown
+
+
+# -- any text a user can paste ------------------------------------------------------------
+
+# Everything a clipboard can hold, line and paragraph separators and controls included
+# (lone surrogates cannot be pasted: they are not text).
+pasted = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
+
+
+@given(comment=pasted, tag=pasted)
+def test_anything_pasted_survives_add_list_edit_export_and_reread(tmp_path_factory, comment: str, tag: str) -> None:
+    notes = NotesFile(tmp_path_factory.mktemp("notes") / "n.jsonl", lock_timeout=5)
+    try:
+        kept_tag = clean_tag(tag)
+    except NoteError:
+        kept_tag = "标签"  # tags have rules (no commas, no controls): those are tested above
+    note = notes.add(Note.create("doc.txt", TEXT, 0, 4, [kept_tag], comment))
+    reread = notes.load()
+    assert reread.damaged == [] and reread.notes == [note]
+    assert note.comment == comment and note.tags == (kept_tag,)
+    edited = notes.update(note.id, comment=comment + "，再改", tags=[kept_tag])
+    assert notes.load().notes == [edited] and edited.comment == comment + "，再改"
+    placed = [export.Placed(edited, anchor(edited, TEXT), "标题")]
+    assert json.loads(export.to_json(placed))[0]["comment"] == edited.comment
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(placed).lstrip("\ufeff"))))
+    assert rows[0]["comment"] == export.spreadsheet_safe(edited.comment)
+    assert notes.path.read_bytes().count(b"\n") == 1  # still one line: nothing split it
+    assert notes.delete(note.id) == edited
+
+
+def test_a_damaged_line_is_written_back_byte_for_byte(notes: NotesFile) -> None:
+    notes.add(make_note())
+    damaged = b'{"v": 1, "id": "\xff\xfe broken \x00'
+    notes.path.write_bytes(notes.path.read_bytes() + damaged + b"\n")
+    assert [d.reason for d in notes.load().damaged] == ["not UTF-8 text"]
+    notes.add(make_note(passage="高效耦合"))
+    assert damaged + b"\n" in notes.path.read_bytes()

@@ -10,18 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.command import run
 from tests.paths import REPO
-from zhreader.tui import cli
-from zhreader.tui.reporting import guarded
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """The command line as the console script runs it (errors reported, exit code)."""
-    with CliRunner().isolation() as (out, err, _):
-        code = guarded(lambda: cli.run(list(args)))
-    return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 def test_index_reports_counts(tmp_path: Path, make_corpus) -> None:

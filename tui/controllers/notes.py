@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from zhreader.errors import ZhreaderError
+from zhreader.support.printable import printable
 from zhreader.tui.messages import NotesLoaded
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class NotesController:
         for placed in self.library.notebook.in_document(doc_id):
             label = "◆ " + " · ".join(placed.note.tags)
             if placed.note.comment:
-                comment = " ".join(placed.note.comment.split())
+                comment = printable(" ".join(placed.note.comment.split()))
                 cut = comment if len(comment) <= LABEL_COMMENT_CHARS else comment[:LABEL_COMMENT_CHARS] + "…"
                 label += "  — " + cut
             marks.append((placed.anchor.start, placed.anchor.end, placed.note.id, label))
@@ -103,7 +104,7 @@ class NotesController:
 
     def undo_delete(self) -> None:
         if not self._deleted:
-            self.host.notify("Nothing to undo", timeout=2)
+            self.host.notify("Nothing to undo", timeout=2, markup=False)
             return
         note = self._deleted.pop()
         try:
@@ -113,4 +114,4 @@ class NotesController:
             self.report(err)
             return
         self._changed()
-        self.host.notify("Note restored", timeout=2)
+        self.host.notify("Note restored", timeout=2, markup=False)

@@ -23,6 +23,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
+from zhreader.support.printable import printable
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
@@ -166,11 +167,12 @@ class MainScreen(Screen[None]):
         self.index.ended()
         report = message.report
         self.status.show_report(report)
-        if report.skipped:
-            lines = [f"{s.doc_id}: {s.reason}" for s in report.skipped[:SKIPPED_SHOWN]]
-            if len(report.skipped) > SKIPPED_SHOWN:
-                lines.append(f"… {len(report.skipped) - SKIPPED_SHOWN} more (zhreader index lists them all)")
-            self.notify("\n".join(lines), title="Skipped files", severity="warning", timeout=8, markup=False)
+        for title, files in (("Skipped files", report.skipped), ("Repaired files", report.repaired)):
+            if files:
+                lines = [printable(f"{s.doc_id}: {s.reason}") for s in files[:SKIPPED_SHOWN]]
+                if len(files) > SKIPPED_SHOWN:
+                    lines.append(f"… {len(files) - SKIPPED_SHOWN} more (zhreader index lists them all)")
+                self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
         self._index_changed(message.documents)
         if self._check_timer is None:
             self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
@@ -215,7 +217,7 @@ class MainScreen(Screen[None]):
     def rebuild_index(self) -> None:
         """Update the index now, in the background (from the command palette)."""
         if not self.index.update():
-            self.notify("The index is already being updated", timeout=2)
+            self.notify("The index is already being updated", timeout=2, markup=False)
             return
         self.status.set_index_state("checking for changes…")
 
@@ -266,7 +268,7 @@ class MainScreen(Screen[None]):
         if doc_id != self._open_doc or hit is not None or offset is not None:
             document = self.library.document(doc_id) if doc_id != self._open_doc else self.reader.document
             if document is None:
-                self.notify(f"{doc_id} is not available", severity="warning", markup=False)
+                self.notify(f"{printable(doc_id)} is not available", severity="warning", markup=False)
                 return
             hits = self.search.spans(doc_id)
             if hit is not None and not 0 <= hit < len(hits):
@@ -325,7 +327,9 @@ class MainScreen(Screen[None]):
         if placed is None:
             return
         if placed.orphaned:
-            self.notify("This passage is no longer in its document; its quote is kept in the note", timeout=4)
+            self.notify(
+                "This passage is no longer in its document; its quote is kept in the note", timeout=4, markup=False
+            )
             return
         self.open_document(placed.note.doc, offset=placed.anchor.start)
 
@@ -351,10 +355,12 @@ class MainScreen(Screen[None]):
         reader = self.reader
         target = self.search.step(self._open_doc, reader.current_hit, len(reader.hits), step)
         if target is None:
-            self.notify("No search results: press / to search", timeout=2)
+            self.notify("No search results: press / to search", timeout=2, markup=False)
             return
         if target.wrapped:
-            self.notify("Wrapped around to the " + ("first" if step > 0 else "last") + " result", timeout=2)
+            self.notify(
+                "Wrapped around to the " + ("first" if step > 0 else "last") + " result", timeout=2, markup=False
+            )
         if target.doc_id == self._open_doc:
             reader.goto_hit(target.hit)
         else:
@@ -366,7 +372,7 @@ class MainScreen(Screen[None]):
             self.reader.focus()
             return
         if self._open_doc is None:
-            self.notify("Open a document first", timeout=2)
+            self.notify("Open a document first", timeout=2, markup=False)
             return
         self.add_class("-outline")
         self.outline.follow(self.reader.top_offset)
@@ -396,7 +402,7 @@ class MainScreen(Screen[None]):
     def _note_here(self) -> Placed | None:
         ids = self.reader.notes_here()
         if not ids:
-            self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3)
+            self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3, markup=False)
             return None
         return self.notes.find(ids[0])
 
@@ -404,7 +410,9 @@ class MainScreen(Screen[None]):
         reader = self.reader
         passage = reader.passage()
         if passage is None or self._open_doc is None or reader.document is None:
-            self.notify("Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3)
+            self.notify(
+                "Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3, markup=False
+            )
             return
         doc_id, (start, end) = self._open_doc, passage
 

@@ -16,6 +16,7 @@ from zhreader.corpus.errors import NoteError
 from zhreader.corpus.notes.model import clean_comment, clean_tags
 from zhreader.corpus.textfold import fold
 from zhreader.tui.quoting import quoted
+from zhreader.tui.widgets.plain_input import PlainInput
 
 TAG_SEPARATORS = ",，"
 
@@ -79,11 +80,11 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
             box.border_subtitle = "Enter: next / save · Esc: cancel"
             yield Static(Text(quoted(self.quote, 160)), id="quote")  # a Text: the quote is data, not markup
             yield Label("Tags, separated by commas (Tab completes)")
-            yield Input(
+            yield PlainInput(
                 ", ".join(self.tags), placeholder="人才政策, 数据中心", id="tags", suggester=TagSuggester(self.known)
             )
             yield Label("Comment (optional)")
-            yield Input(self.comment, placeholder="", id="comment")
+            yield PlainInput(self.comment, placeholder="", id="comment")
             yield Static("", id="error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="save")

@@ -18,6 +18,7 @@ from zhreader.corpus.textfold import fold
 from zhreader.tui.library import DocSummary
 from zhreader.tui.linebreak import cells
 from zhreader.tui.widgets.line_list import LineList, row_style
+from zhreader.tui.widgets.plain_input import PlainInput
 
 
 def fit(text: str, width: int) -> str:
@@ -166,7 +167,9 @@ class DocumentList(LineList):
     def action_toggle_only_hits(self) -> None:
         self.only_hits = not self.only_hits
         self.set_hits(self.hits)
-        self.notify("Showing only documents with hits" if self.only_hits else "Showing all documents", timeout=2)
+        self.notify(
+            "Showing only documents with hits" if self.only_hits else "Showing all documents", timeout=2, markup=False
+        )
 
     def on_key(self, event: events.Key) -> None:
         # Keys that are not bindings start the title filter: Chinese from an input
@@ -189,7 +192,7 @@ class DocumentPane(Vertical):
     BINDINGS = [Binding("escape", "close_filter", "Clear filter", show=False, id="documents.clear_filter")]
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter titles…", id="doc-filter")
+        yield PlainInput(placeholder="filter titles…", id="doc-filter")
         yield DocumentList(id="doc-list")
 
     @property

@@ -21,6 +21,7 @@ from functools import cached_property
 from rich.segment import Segment
 from textual import events, work
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -29,6 +30,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from zhreader.corpus import Document, Kind
+from zhreader.support.printable import printable
 from zhreader.tui.reader_layout import Layout, layout
 from zhreader.tui.reader_paint import Hits, Palette, highlighted, layers
 from zhreader.tui.reader_paint import segments as paint
@@ -185,7 +187,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if current_hit >= 0 and self.hits:
             offset = self.hits[current_hit][0]
         self._pending_offset = offset
-        self.border_title = document.title if document else None
+        # Content, not a str: Textual reads a str border title as markup; a title is data.
+        self.border_title = Content(printable(document.title)) if document else None
         self._relayout()
 
     def set_hits(self, hits: list[tuple[int, int]], current_hit: int = -1) -> None:

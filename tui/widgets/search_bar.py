@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from zhreader.tui.widgets.plain_input import PlainInput
+
 if TYPE_CHECKING:
     from zhreader.index import SearchResult
 
@@ -25,7 +27,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("搜索 /", id="search-label")
-        yield Input(placeholder=PLACEHOLDER, id="query")
+        yield PlainInput(placeholder=PLACEHOLDER, id="query")
         yield Label("", id="search-summary", markup=False)
 
     @property

@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from zhreader.support.printable import printable
+
 if TYPE_CHECKING:
     from zhreader.index import UpdateReport
 
@@ -47,7 +49,7 @@ class StatusBar(Horizontal):
     def set_corpus(self, path: Path, documents: int) -> None:
         from zhreader.corpus import sample_corpus
 
-        name = "sample corpus" if path == sample_corpus() else short_path(path)
+        name = "sample corpus" if path == sample_corpus() else printable(short_path(path))
         self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")
 
     def set_notes(self, count: int, orphaned: int) -> None:

@@ -1,0 +1,125 @@
+"""What the commands share: opening the corpus, bringing its index up to date (with a
+progress bar), and a searcher that answers even when the index cannot be updated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from zhreader.support.printable import printable
+from zhreader.tui.errors import Interrupted
+from zhreader.tui.output import err_console, say, warn
+
+if TYPE_CHECKING:
+    from zhreader.corpus import Corpus
+    from zhreader.corpus.notes.export import Placed
+    from zhreader.corpus.notes.notebook import Notebook
+    from zhreader.index import IndexStore, Searcher, UpdateReport
+
+INDEX_DIR_HELP = "Keep the index in DIR instead of the user cache."
+index_dir_option = click.option("--index-dir", metavar="DIR", help=INDEX_DIR_HELP)
+
+
+def open_corpus(path: str | None) -> Corpus:
+    from zhreader.corpus import Corpus, sample_corpus
+
+    return Corpus.open(path if path is not None else sample_corpus())
+
+
+def make_store(corpus: Corpus, index_dir: str | None) -> IndexStore:
+    from zhreader.index import IndexStore
+
+    return IndexStore.for_corpus(corpus, Path(index_dir) if index_dir else None)
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted: committed work is kept; run the command again to finish") from None
+
+
+def run_update(
+    corpus: Corpus, store: IndexStore, *, show_progress: bool, lock_timeout: float | None = None
+) -> UpdateReport:
+    """Update the index with a Rich progress bar on stderr (when it is a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from zhreader.index import Progress as IndexProgress
+    from zhreader.index import update_index
+
+    visible = show_progress and err_console.is_terminal
+    with (
+        _interruptible(),
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[doc]}", markup=False),
+            console=err_console,
+            transient=True,
+            disable=not visible,
+        ) as bar,
+    ):
+        task = bar.add_task("Scanning", total=None, doc="")
+
+        def on_progress(event: IndexProgress) -> None:
+            if event.phase == "index":
+                doc = printable(event.doc_id or "")
+                bar.update(task, description="Indexing", completed=event.done, total=event.total, doc=doc)
+            elif event.phase == "commit":
+                bar.update(task, description="Saving", doc="")
+
+        return update_index(corpus, store, on_progress, lock_timeout=lock_timeout)
+
+
+def ready_searcher(corpus: Corpus, index_dir: str | None) -> Searcher:
+    """A searcher on the corpus' index, updated first when that is possible now.
+
+    A search never waits for another zhreader that is updating the index, and an index
+    that cannot be updated (a full disk, a read-only folder) still answers from its last
+    complete commit: both with a one-line warning."""
+    from zhreader.index import IndexBusy, IndexOwnedElsewhere, Searcher, SearchIndexError
+
+    store = make_store(corpus, index_dir)
+    try:
+        report = run_update(corpus, store, show_progress=True, lock_timeout=0)
+    except IndexBusy:
+        warn("another zhreader is updating this index; answering from its last saved state")
+    except IndexOwnedElsewhere:
+        raise
+    except SearchIndexError as err:
+        if store.current() is None:
+            raise
+        warn(f"{err.message}; answering from the last saved index")
+    else:
+        if report.skipped:
+            count = len(report.skipped)
+            say(f"zhreader: {count} file{'s' if count != 1 else ''} skipped (zhreader index lists them)", "dim")
+    return Searcher.open(store)
+
+
+def notes_location(corpus: Corpus, notes_path: str | None) -> Path:
+    from zhreader.support import paths
+
+    return Path(notes_path).expanduser() if notes_path else paths.notes_file(corpus.location)
+
+
+def open_notebook(corpus: Corpus, searcher: Searcher, notes_path: str | None) -> Notebook:
+    from zhreader.corpus.notes.notebook import Notebook
+    from zhreader.corpus.notes.store import NotesFile
+
+    return Notebook(NotesFile(notes_location(corpus, notes_path)), searcher.document)
+
+
+def load_notes(notebook: Notebook) -> list[Placed]:
+    placed = notebook.reload()
+    for problem in notebook.snapshot.problems():
+        warn(problem)
+    return placed
