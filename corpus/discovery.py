@@ -6,6 +6,7 @@ Problems are reported, never raised: each file that cannot be used comes back as
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -79,8 +80,9 @@ class Corpus:
         """The path the user named: the folder, or the single file."""
         return self.single or self.root
 
-    def scan(self) -> Iterator[SourceFile | Skipped]:
-        """Every candidate document in a stable order (sorted by id).
+    def scan(self, folders: dict[str, int] | None = None) -> Iterator[SourceFile | Skipped]:
+        """Every candidate document in a stable order (sorted by id); ``folders`` receives
+        the modification time of every folder walked (of the file, for a one-file corpus).
 
         Symlinks are followed, also out of the corpus folder (collections are often put
         together from links), but every real file and folder counts once: a second path
@@ -88,9 +90,25 @@ class Corpus:
         the first. So links can neither loop nor multiply a corpus."""
         seen: dict[tuple[int, int], str] = {}
         if self.single is not None:
+            if folders is not None:
+                with contextlib.suppress(OSError):
+                    folders[str(self.single)] = os.stat(self.single).st_mtime_ns
             yield from self._entry(str(self.single), self.single.name, seen)
             return
-        yield from self._walk(str(self.root), "", set(), seen)
+        yield from self._walk(str(self.root), "", set(), seen, folders)
+
+    @staticmethod
+    def unchanged(folders: dict[str, int]) -> bool:
+        """Whether every folder recorded by ``scan`` still has its modification time: no
+        file was added, removed or renamed (or saved the way editors do, through a new
+        file). A file rewritten in place leaves its folder's time alone."""
+        for path, mtime_ns in folders.items():
+            try:
+                if os.stat(path).st_mtime_ns != mtime_ns:
+                    return False
+            except OSError:
+                return False
+        return bool(folders)
 
     def path_of(self, doc_id: str) -> Path | None:
         """The file for ``doc_id``, or None when the id would leave the corpus."""
@@ -105,7 +123,12 @@ class Corpus:
     # mostly building Path objects otherwise.
 
     def _walk(
-        self, folder: str, prefix: str, ancestors: set[tuple[int, int]], seen: dict[tuple[int, int], str]
+        self,
+        folder: str,
+        prefix: str,
+        ancestors: set[tuple[int, int]],
+        seen: dict[tuple[int, int], str],
+        folders: dict[str, int] | None,
     ) -> Iterator[SourceFile | Skipped]:
         try:
             st = os.stat(folder)
@@ -117,6 +140,8 @@ class Corpus:
                 yield Skipped(prefix, f"same folder as {seen[key] or './'} (counted once)")
                 return
             seen[key] = prefix
+            if folders is not None:
+                folders[folder] = st.st_mtime_ns
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
@@ -133,7 +158,7 @@ class Corpus:
                 yield Skipped(prefix + name, _os_reason(err))
                 continue
             if is_dir:
-                yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen)
+                yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen, folders)
             elif _is_document(name):
                 yield from self._entry(entry.path, prefix + name, seen)
 

@@ -1,89 +1,85 @@
-"""Folding for matching: full-width/half-width forms and Latin case.
+"""Folding for matching: the same folding for the text and the query.
 
-Folding maps every character to exactly one character, so a folded text has the
-same length as the display text and offsets found in one are offsets in the other.
-That is what lets matching ignore width and case while highlights still land on the
-characters the document really has.
+What folds (the rules and where they come from are in ``corpus.foldgen``, which generates
+the table in ``corpus/data/fold.txt``):
+
+* invisible characters (zero-width space, soft hyphen, BOM) are dropped;
+* Kangxi radicals and compatibility ideographs become the ideograph (⼈ → 人);
+* full-width, half-width, small and vertical forms become the ordinary character
+  (１９９８ → 1998, ﹐ and ， → ,);
+* case folds fully (GDP → gdp, ß → ss);
+* and, unless the exact script is asked for, traditional characters and their variants
+  become simplified ones (發展 and 发展 → 发展; 為/爲 → 为; 裏/裡/里 → 里).
+
+Nearly every character folds to exactly one character, so a folded text usually has the
+display text's length and offsets carry over; where one does not (ß → ss, a dropped
+character), ``fold_map`` gives the display-text offset of every folded character, so a
+hit found in the folded text is highlighted on the characters the document really has.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from array import array
 from functools import cache
+from importlib.resources import files
 
-# Every BMP block holding a character with a width variant or a one-character lowercase
-# (checked against a scan of the whole BMP in the tests): scanning these instead of all
-# 65,536 code points keeps the first fold off the reader's start-up path.
-FOLD_RANGES = (
-    (0x0000, 0x0600),  # Latin, Greek, Cyrillic, Armenian
-    (0x10A0, 0x1100),  # Georgian
-    (0x13A0, 0x1400),  # Cherokee
-    (0x1C80, 0x1CC0),  # Cyrillic Extended-C, Georgian Extended
-    (0x1E00, 0x2000),  # Latin Extended Additional, Greek Extended
-    (0x2100, 0x2200),  # Letterlike symbols, Roman numerals
-    (0x2460, 0x2500),  # enclosed alphanumerics
-    (0x2C00, 0x2D30),  # Glagolitic, Latin Extended-C, Coptic
-    (0x3000, 0x3001),  # ideographic space
-    (0xA640, 0xA800),  # Cyrillic Extended-B, Latin Extended-D
-    (0xAB70, 0xABC0),  # Cherokee Supplement
-    (0xFF00, 0xFFF0),  # half-width and full-width forms
-)
+Table = dict[int, str]
 
 
-def _fold_one(ch: str) -> str:
-    folded = ch
-    decomposition = unicodedata.decomposition(ch)
-    if decomposition.startswith(("<wide>", "<narrow>")):
-        parts = decomposition.split()
-        if len(parts) == 2:
-            folded = chr(int(parts[1], 16))
-    lower = folded.lower()
-    # str.lower() can grow a character ("İ" -> "i̇"); keeping one-to-one matters more.
-    if len(lower) == 1:
-        folded = lower
-    return folded
-
-
-def scan_table(code_points: range | list[int]) -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in code_points:
-        if 0xD800 <= cp < 0xE000:
+@cache
+def _tables() -> tuple[Table, Table]:
+    exact: Table = {}
+    blind: Table = {}
+    for line in (files("zhreader.corpus") / "data" / "fold.txt").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
             continue
-        ch = chr(cp)
-        folded = _fold_one(ch)
-        if folded != ch:
-            table[cp] = folded
-    return table
+        cp, exact_hex, blind_hex = line.split("\t")
+        key = int(cp, 16)
+        exact_value = "".join(chr(int(part, 16)) for part in exact_hex.split())
+        blind_value = "".join(chr(int(part, 16)) for part in blind_hex.split())
+        if exact_value != chr(key):
+            exact[key] = exact_value
+        blind[key] = blind_value
+    return exact, blind
+
+
+def table(*, exact_script: bool = False) -> Table:
+    """The ``str.translate`` table of a fold (built once, about 7,000 entries)."""
+    exact, blind = _tables()
+    return exact if exact_script else blind
+
+
+def fold(text: str, *, exact_script: bool = False) -> str:
+    """``text`` folded for matching (script-blind unless ``exact_script``)."""
+    return text.translate(table(exact_script=exact_script))
 
 
 @cache
-def fold_table() -> dict[int, str]:
-    """The translation table for ``str.translate`` (about 1,400 entries, built once)."""
-    table: dict[int, str] = {}
-    for start, stop in FOLD_RANGES:
-        table.update(scan_table(range(start, stop)))
-    return table
+def _irregular(exact_script: bool) -> re.Pattern[str]:
+    """Characters that do not fold to exactly one character."""
+    chars = [chr(cp) for cp, value in table(exact_script=exact_script).items() if len(value) != 1]
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
-def fold(text: str) -> str:
-    """Fold ``text`` for matching; ``len(fold(text)) == len(text)`` always."""
-    return text.translate(fold_table())
+def fold_map(text: str, *, exact_script: bool = False) -> tuple[str, array[int] | None]:
+    """``text`` folded, and the offset in ``text`` of every folded character (one more
+    entry at the end: ``len(text)``), or None when every character folded to one (then
+    offsets are the same in both)."""
+    mapping = table(exact_script=exact_script)
+    folded = text.translate(mapping)
+    if _irregular(exact_script).search(text) is None:
+        return folded, None
+    origin = array("I")
+    for index, ch in enumerate(text):
+        origin.extend([index] * len(mapping.get(ord(ch), ch)))
+    origin.append(len(text))
+    return folded, origin
 
 
-@cache
-def _variants_table() -> dict[str, frozenset[str]]:
-    variants: dict[str, set[str]] = {}
-    for cp, folded in fold_table().items():
-        variants.setdefault(folded, {folded}).add(chr(cp))
-    return {key: frozenset(value) for key, value in variants.items()}
-
-
-def variants(folded_char: str) -> frozenset[str]:
-    """Every character whose fold is ``folded_char`` (including itself)."""
-    return _variants_table().get(folded_char, frozenset((folded_char,)))
-
-
-def needs_folding(folded_text: str) -> bool:
-    """Whether any character of an already folded text has other spellings."""
-    table = _variants_table()
-    return any(ch in table for ch in folded_text)
+def to_display(span: tuple[int, int], origin: array[int] | None) -> tuple[int, int]:
+    """A span of the folded text as a span of the text it was folded from."""
+    if origin is None:
+        return span
+    start, end = span
+    return origin[start], origin[end - 1] + 1 if end > start else origin[start]

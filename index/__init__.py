@@ -25,18 +25,19 @@ _EXPORTS = {
     "Term": "zhreader.index.query",
     "parse": "zhreader.index.query",
     "DocResult": "zhreader.index.results",
+    "DocSummary": "zhreader.index.results",
+    "RankedDocs": "zhreader.index.results",
     "Hit": "zhreader.index.results",
     "SearchResult": "zhreader.index.results",
     "Snippet": "zhreader.index.results",
-    "DocEntry": "zhreader.index.searcher",
     "Searcher": "zhreader.index.searcher",
     "IndexStore": "zhreader.index.store",
 }
 
 __all__ = [
     "Cancelled",
-    "DocEntry",
     "DocResult",
+    "DocSummary",
     "Hit",
     "IndexBusy",
     "IndexMissing",
@@ -45,6 +46,7 @@ __all__ = [
     "Progress",
     "Query",
     "QueryError",
+    "RankedDocs",
     "SearchIndexError",
     "SearchResult",
     "Searcher",
@@ -66,8 +68,8 @@ if TYPE_CHECKING:
     )
     from zhreader.index.indexer import Progress, UpdateReport, update_index
     from zhreader.index.query import Query, Term, parse
-    from zhreader.index.results import DocResult, Hit, SearchResult, Snippet
-    from zhreader.index.searcher import DocEntry, Searcher
+    from zhreader.index.results import DocResult, DocSummary, Hit, RankedDocs, SearchResult, Snippet
+    from zhreader.index.searcher import Searcher
     from zhreader.index.store import IndexStore
 
 __getattr__ = lazy_exports(__name__, _EXPORTS)

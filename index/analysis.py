@@ -16,7 +16,7 @@ from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.loader import load
 from zhreader.corpus.textfold import fold
 from zhreader.corpus.wordbreaks import JiebaWordBreaks
-from zhreader.index import signature
+from zhreader.index.grams import grams
 
 _BREAKS = JiebaWordBreaks()
 # Tokens without a letter, digit or ideograph (punctuation, spaces) carry no ranking
@@ -32,17 +32,19 @@ class Analyzed:
     content_hash: str
     encoding: str
     text: str
+    folded: str  # the display text folded for matching (script-blind)
     blocks_json: str
     title_span: tuple[int, int]
     title: str
+    grams: dict[str, int]
+    title_grams: dict[str, int]
+    path_grams: dict[str, int]
     word_counts: dict[str, int]
-    sig: bytes
     repair: str = ""  # what was repaired to read the file at all
 
     def meta(self) -> dict[str, object]:
         return {
             "title": self.title,
-            "title_text": self.text[self.title_span[0] : self.title_span[1]],
             "title_span": list(self.title_span),
             "size": self.size,
             "mtime_ns": self.mtime_ns,
@@ -53,9 +55,9 @@ class Analyzed:
 
 
 def count_words(folded: str) -> dict[str, int]:
-    # Single characters are left out: every one of them is found by the literal scan,
-    # the word index only has to tell whole words apart, and they would be 40% of
-    # the postings Whoosh writes one by one.
+    # Single characters are left out: every one of them is found by the grams, the word
+    # index only has to tell whole words apart, and they would be 40% of its postings.
+    # The folded text is simplified Chinese, which is what jieba's dictionary knows.
     return dict(Counter(token for token in words.cut_for_index(folded) if len(token) > 1 and _WORDLIKE.search(token)))
 
 
@@ -66,6 +68,7 @@ def analyze(source: SourceFile) -> Analyzed | Skipped:
         return Skipped(source.doc_id, str(err))
     document = loaded.document
     folded = fold(document.text)
+    start, end = document.title_span
     return Analyzed(
         doc_id=source.doc_id,
         size=source.size,
@@ -73,11 +76,14 @@ def analyze(source: SourceFile) -> Analyzed | Skipped:
         content_hash=loaded.content_hash,
         encoding=document.encoding,
         text=document.text,
+        folded=folded,
         blocks_json=document.blocks_json(),
         title_span=document.title_span,
         title=document.title,
+        grams=dict(grams(folded)),
+        title_grams=dict(grams(fold(document.text[start:end]))),
+        path_grams=dict(grams(fold(source.doc_id))),
         word_counts=count_words(folded),
-        sig=signature.signature(folded),
         repair=loaded.repair,
     )
 

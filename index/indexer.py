@@ -27,13 +27,15 @@ from multiprocessing.pool import AsyncResult
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.writing import NO_MERGE, IndexWriter
+from whoosh.writing import NO_MERGE, IndexWriter, SegmentWriter
 
 from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.loader import content_hash, read_bytes
+from zhreader.index import catalog
 from zhreader.index.analysis import Analyzed, analyze, analyze_batch
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
+from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
 from zhreader.support.locking import LockTimeout
 
@@ -51,11 +53,10 @@ WRITER_LIMIT_MB = 128
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    phase: str  # "scan" | "index" | "commit" | "done"
+    phase: str  # "scan" | "index" | "commit" (saving) | "committed" (searchable) | "done"
     done: int = 0
     total: int = 0
     doc_id: str | None = None
-    analyzed: Analyzed | None = None
 
 
 @dataclass
@@ -119,19 +120,28 @@ class _Batcher:
     first batch of a run after FIRST_BATCH_SECONDS: a first build killed after a minute
     keeps what it did)."""
 
-    def __init__(self, ix: whoosh_index.Index, progress: ProgressCallback, batch_docs: int) -> None:
+    def __init__(
+        self, ix: whoosh_index.Index, progress: ProgressCallback, batch_docs: int, first_seconds: float
+    ) -> None:
         self.ix = ix
         self.progress = progress
         self.batch_docs = batch_docs
         self.writer: IndexWriter | None = None
         self.pending = 0
         self.started = time.monotonic()
-        self.seconds = FIRST_BATCH_SECONDS
+        self.seconds = first_seconds
         self.unmerged = False  # a batch was committed without merging
 
     def get(self) -> IndexWriter:
         if self.writer is None:
-            self.writer = self.ix.writer(limitmb=WRITER_LIMIT_MB, codec=_codec())
+            # Segments as separate files: Whoosh copies a compound segment into memory when
+            # it opens it (3 GB for a decade of newspapers).
+            writer = self.ix.writer(codec=_codec(), compound=False)
+            assert isinstance(writer, SegmentWriter)
+            # Whoosh sorts and pickles every posting; n-gram postings come in document
+            # order and are kept as arrays per term instead (index.pool).
+            writer.pool = FastPool(writer.temp_storage().folder, WRITER_LIMIT_MB)  # type: ignore[assignment]
+            self.writer = writer
             self.started = time.monotonic()
         return self.writer
 
@@ -162,6 +172,7 @@ class _Batcher:
             raise
         self.writer, self.pending = None, 0
         self.unmerged = not final
+        self.progress(Progress("committed", done, total))
 
     def cancel(self) -> None:
         writer, self.writer, self.pending = self.writer, None, 0
@@ -268,6 +279,7 @@ def update_index(
     should_stop: Callable[[], bool] | None = None,
     lock_timeout: float | None = None,
     batch_docs: int | None = None,
+    first_batch_seconds: float | None = None,
 ) -> UpdateReport:
     """Bring the index up to date with the corpus. Raises ``IndexBusy`` when another
     process holds the write lock past ``lock_timeout``, ``Cancelled`` as soon as
@@ -284,7 +296,8 @@ def update_index(
         raise SearchIndexError(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
     try:
         batch = batch_docs or _batch_docs()
-        report = _update_locked(corpus, store, notify, workers or _default_workers(), should_stop, batch)
+        first = FIRST_BATCH_SECONDS if first_batch_seconds is None else first_batch_seconds
+        report = _update_locked(corpus, store, notify, workers or _default_workers(), should_stop, batch, first)
     except OSError as err:
         raise SearchIndexError(
             f"index update stopped: {_describe_os_error(err)} (the last committed index is kept)"
@@ -331,6 +344,7 @@ def _update_locked(
     workers: int,
     should_stop: Callable[[], bool] | None,
     batch_docs: int,
+    first_batch_seconds: float,
 ) -> UpdateReport:
     report = UpdateReport()
     generation: Generation | None = store.current()
@@ -343,7 +357,8 @@ def _update_locked(
 
     notify(Progress("scan"))
     sources: list[SourceFile] = []
-    for item in corpus.scan():
+    folders: dict[str, int] = {}
+    for item in corpus.scan(folders):
         if isinstance(item, Skipped):
             report.skipped.append(item)
         else:
@@ -352,7 +367,7 @@ def _update_locked(
     removed = sorted(doc for doc in manifest if doc not in present)
     work, touched = _plan(sources, manifest, report)
 
-    batcher = _Batcher(ix, notify, batch_docs)
+    batcher = _Batcher(ix, notify, batch_docs, first_batch_seconds)
     try:
         if removed:
             writer = batcher.get()
@@ -375,10 +390,15 @@ def _update_locked(
             fields = {
                 "id": result.doc_id,
                 "meta": result.meta(),
+                "grams": result.grams,
+                "tgrams": result.title_grams,
+                "pgrams": result.path_grams,
                 "words": result.word_counts,
                 "text": result.text.encode("utf-8"),
+                "ftext": result.folded.encode("utf-8"),
                 "blocks": result.blocks_json.encode("utf-8"),
-                "sig": result.sig,
+                "title": result.title.encode("utf-8"),
+                "length": len(result.text),
             }
             if result.doc_id in indexed:
                 writer.update_document(**fields)
@@ -389,7 +409,7 @@ def _update_locked(
             if result.repair:
                 report.repaired.append(Skipped(result.doc_id, result.repair))
             manifest[result.doc_id] = (result.size, result.mtime_ns, result.content_hash)
-            notify(Progress("index", done, total, result.doc_id, result))
+            notify(Progress("index", done, total, result.doc_id))
             batcher.wrote(done, total)
         batcher.commit(total, total, final=True)
     except BaseException:
@@ -397,8 +417,13 @@ def _update_locked(
         raise
     for doc_id in report.removed:
         manifest.pop(doc_id, None)
+    toc = generation.latest_toc()
     if report.touched_index or touched or not cached:
-        generation.write_manifest(generation.latest_toc(), manifest)
+        generation.write_manifest(toc, manifest)
+    if report.touched_index or generation.read_catalog(toc) is None:
+        with ix.reader() as reader:
+            generation.write_catalog(catalog.build(reader, toc))
+    generation.write_folders(toc, folders)
     if not generation.complete:
         generation = generation.write_meta(complete=True)
     store.remove_other_generations(keep=generation)

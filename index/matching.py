@@ -1,11 +1,11 @@
-"""Exact matching of one query term against display text.
+"""Exact matching of one query term against folded text.
 
-A term matches where its folded form equals the folded display text. Folding is one
-character to one character, so instead of folding every candidate document, each query
-character becomes the set of display characters that fold to it ("1" -> [1１]) and the
-display text is scanned directly; the matches are offsets into the display text.
-Whitespace inside a phrase matches any run of spaces or tabs. Overlapping occurrences
-("哈哈" in "哈哈哈") are all reported: every place the text occurs is a hit.
+A term matches where its folded form occurs in the folded display text (see
+``corpus.textfold``: width, case, Kangxi radicals, and unless the exact script is asked
+for, traditional/simplified). Whitespace inside a phrase matches any run of spaces or
+tabs. Overlapping occurrences ("哈哈" in "哈哈哈") are all reported: every place the text
+occurs is a hit. Spans are offsets into the folded text; ``corpus.textfold`` maps them
+to the display text.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from zhreader.corpus.textfold import fold, needs_folding, variants
-from zhreader.index import signature
+from zhreader.corpus.textfold import fold
+from zhreader.index.grams import query_grams
 from zhreader.index.query import Term
 
 _GAP = r"[^\S\n]+"
@@ -26,13 +26,6 @@ def _has_border(text: str) -> bool:
     return any(text[:k] == text[-k:] for k in range(1, len(text)))
 
 
-def _char_pattern(ch: str) -> str:
-    options = variants(ch)
-    if len(options) == 1:
-        return re.escape(ch)
-    return "[" + "".join(re.escape(option) for option in sorted(options)) + "]"
-
-
 @dataclass(frozen=True)
 class Matcher:
     term: Term
@@ -40,64 +33,70 @@ class Matcher:
 
     @classmethod
     def for_term(cls, term: Term) -> Matcher:
-        return cls(term, tuple(fold(term.text).split()))
+        return cls(term, tuple(fold(term.text, exact_script=term.exact_script).split()))
 
     @property
     def folded(self) -> str:
         return " ".join(self.parts)
 
+    @property
+    def exact_script(self) -> bool:
+        return self.term.exact_script
+
     @cached_property
-    def keys(self) -> frozenset[int]:
-        found: set[int] = set()
-        for part in self.parts:
-            found |= signature.query_keys(part)
-        return frozenset(found)
+    def grams(self) -> tuple[str, ...]:
+        """The grams whose postings find this term's documents (script-blind: the index
+        is; an exact-script term is then verified against the text itself)."""
+        blind = fold(self.folded) if self.exact_script else self.folded
+        return tuple(sorted({gram for part in blind.split() for gram in query_grams(part)}))
+
+    @property
+    def decided_by_postings(self) -> bool:
+        """One gram that is the whole term: its postings are the exact answer, counts too."""
+        return len(self.parts) == 1 and len(self.parts[0]) <= 2 and not self.exact_script
 
     @cached_property
     def _literal(self) -> str | None:
-        """The plain string to find when no character has other spellings."""
-        if len(self.parts) == 1 and not needs_folding(self.parts[0]):
-            return self.parts[0]
-        return None
+        return self.parts[0] if len(self.parts) == 1 else None
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        return re.compile(_GAP.join("".join(_char_pattern(ch) for ch in part) for part in self.parts))
+        return re.compile(_GAP.join(re.escape(part) for part in self.parts))
 
     @cached_property
     def _overlaps(self) -> bool:
         return _has_border(self.folded)
 
-    def count(self, text: str) -> int:
+    def count(self, folded_text: str) -> int:
         literal = self._literal
         if literal is not None and not self._overlaps:
-            return text.count(literal)
+            return folded_text.count(literal)
         if literal is None and not self._overlaps:
-            return len(self._pattern.findall(text))
-        return len(self.spans(text))
+            return len(self._pattern.findall(folded_text))
+        return len(self.spans(folded_text))
 
-    def occurs(self, text: str) -> bool:
+    def occurs(self, folded_text: str) -> bool:
         literal = self._literal
         if literal is not None:
-            return literal in text
-        return self._pattern.search(text) is not None
+            return literal in folded_text
+        return self._pattern.search(folded_text) is not None
 
-    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        stop = len(text) if end is None else end
+    def spans(self, folded_text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        stop = len(folded_text) if end is None else end
         found: list[tuple[int, int]] = []
         literal = self._literal
         if literal is not None:
             step = 1 if self._overlaps else len(literal)
-            pos = text.find(literal, start, stop)
+            pos = folded_text.find(literal, start, stop)
             while pos != -1:
                 found.append((pos, pos + len(literal)))
-                pos = text.find(literal, pos + step, stop)
+                pos = folded_text.find(literal, pos + step, stop)
             return found
         pattern = self._pattern
-        match = pattern.search(text, start, stop)
+        match = pattern.search(folded_text, start, stop)
         while match is not None:
             found.append(match.span())
-            match = pattern.search(text, match.start() + 1 if self._overlaps else match.end(), stop)
+            match = pattern.search(folded_text, match.start() + 1 if self._overlaps else match.end(), stop)
         return found
 
 

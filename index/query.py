@@ -7,10 +7,13 @@
 * ``title:规划``, ``title:"发展 目标"``: the term must occur in the title
 * ``tag:人才政策``: passages tagged 人才政策 (alone: the passages themselves; with other
   terms: those terms, found inside such passages)
+* ``=發展``: the term in exactly this script (traditional here); without ``=``, simplified
+  and traditional forms find each other (``发展`` finds ``發展``). ``title:=…``, ``-=…``
+  and ``="…"`` combine as expected.
 
 Every term is a literal: it matches wherever it occurs, inside words too, ignoring
-full-width/half-width forms and Latin case. Chinese input methods type full-width
-operators, so ＂ － ： are accepted for " - :. Nothing here raises for a strange query
+full-width/half-width forms, Latin case and (unless asked for) the script. Chinese input
+methods type full-width operators, so ＂ － ： ＝ are accepted for " - : =. Nothing here raises for a strange query
 except ``QueryError`` with a one-line message; anything repairable is repaired and
 reported in ``notices``.
 """
@@ -27,6 +30,7 @@ FIELDS = frozenset({"title", "tag"})
 _QUOTES = '"＂'
 _MINUS = "-－"
 _COLONS = ":："
+_EXACT = "=＝"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Term:
     text: str
     field: str | None = None  # None: the document's text; "title"; "tag" (the notes)
     phrase: bool = False
+    exact_script: bool = False  # match only this script (no simplified/traditional folding)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class _Token:
     phrase: bool
     negated: bool
     is_or: bool = False
+    exact_script: bool = False
 
 
 def _strip_controls(raw: str, notices: list[str]) -> str:
@@ -88,6 +94,9 @@ def _tokens(text: str, notices: list[str]) -> list[_Token]:
             negated = True
             i += 1
         name, i = _field_prefix(text, i)
+        exact = i < n and text[i] in _EXACT and i + 1 < n and not text[i + 1].isspace()
+        if exact:
+            i += 1
         body_start = i
         if i < n and text[i] in _QUOTES:
             close = next((j for j in range(i + 1, n) if text[j] in _QUOTES), -1)
@@ -99,7 +108,7 @@ def _tokens(text: str, notices: list[str]) -> list[_Token]:
             if not body:
                 notices.append("ignored an empty phrase")
                 continue
-            tokens.append(_Token(body, name, True, negated))
+            tokens.append(_Token(body, name, True, negated, exact_script=exact))
             continue
         while i < n and not text[i].isspace():
             i += 1
@@ -110,11 +119,12 @@ def _tokens(text: str, notices: list[str]) -> list[_Token]:
         if not body:
             notices.append(f"ignored '{name}:' with nothing after it")
             continue
-        tokens.append(_Token(body, name, False, negated))
+        tokens.append(_Token(body, name, False, negated, exact_script=exact))
     return tokens
 
 
-def parse(raw: str) -> Query:
+def parse(raw: str, *, exact_script: bool = False) -> Query:
+    """``exact_script``: every term matches only its own script, as if written ``=term``."""
     notices: list[str] = []
     if len(raw) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(raw):,} characters; the limit is {MAX_QUERY_CHARS:,})")
@@ -136,7 +146,7 @@ def parse(raw: str) -> Query:
             else:
                 notices.append("ignored an OR that had no term on one side")
             continue
-        term = Term(token.text, token.field, token.phrase)
+        term = Term(token.text, token.field, token.phrase, token.exact_script or exact_script)
         if token.negated:
             excluded.append(term)
         elif join_next and groups:

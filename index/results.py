@@ -1,17 +1,31 @@
 """What a search returns: documents in rank order, each with its hits.
 
-Hit counts are computed for every matching document (the document list shows them);
-hit offsets and snippets only when asked for, since a one-character query can have
-hundreds of thousands of hits.
+Documents are numbers (Whoosh docnums) until one is looked at: a common character
+matches nine documents in ten, a screen shows twenty. Hit counts are exact for every
+matching document (the document list shows them); hit offsets and snippets are made only
+when asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import heapq
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol, overload
 
 SNIPPET_CONTEXT = 20
+TITLE_WEIGHT = 100.0  # a term found in the title outranks any body score
+
+
+@dataclass(frozen=True, slots=True)
+class DocSummary:
+    """What the document list shows of a document."""
+
+    docnum: int
+    doc_id: str
+    title: str
+    length: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +56,13 @@ class Hit:
 
 
 class HitSource(Protocol):
-    """Computes a document's hits when they are first asked for."""
+    """What a result asks the searcher for, when it is first asked."""
 
-    def hits(self, key: int, limit: int | None) -> list[Hit]: ...
+    def describe(self, docnum: int) -> tuple[str, str]: ...  # (doc id, title)
 
-    def spans(self, key: int) -> list[tuple[int, int]]: ...
+    def hits(self, docnum: int, limit: int | None) -> list[Hit]: ...
+
+    def spans(self, docnum: int) -> list[tuple[int, int]]: ...
 
 
 @dataclass(slots=True)
@@ -55,7 +71,7 @@ class DocResult:
     title: str
     score: float
     hit_count: int
-    _key: int = field(repr=False, compare=False)  # the document, for the HitSource
+    docnum: int = field(repr=False)
     _source: HitSource = field(repr=False, compare=False)
     _hits: list[Hit] | None = field(default=None, repr=False, compare=False)
     _spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
@@ -63,22 +79,22 @@ class DocResult:
     @property
     def hits(self) -> list[Hit]:
         if self._hits is None:
-            self._hits = self._source.hits(self._key, None)
+            self._hits = self._source.hits(self.docnum, None)
         return self._hits
 
     def first_hits(self, limit: int) -> list[Hit]:
         """The first hits with snippets, without building all of them."""
         if self._hits is not None:
             return self._hits[:limit]
-        return self._source.hits(self._key, limit)
+        return self._source.hits(self.docnum, limit)
 
     def spans(self) -> list[tuple[int, int]]:
-        """Every hit's (start, end), in order: what a reader needs to highlight."""
+        """Every hit's (start, end) in the display text, in order: what a reader highlights."""
         if self._spans is None:
             self._spans = (
                 [(hit.start, hit.end) for hit in self._hits]
                 if self._hits is not None
-                else self._source.spans(self._key)
+                else self._source.spans(self.docnum)
             )
         return self._spans
 
@@ -92,37 +108,50 @@ class DocResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Ranking:
-    """The matching documents of a search, as ranked: their keys in rank order and, by
-    key, what ranked them. Kept as plain lists and dicts: a common character matches
-    tens of thousands of documents, and one object each would cost more than the search."""
+    """The matching documents of a search and what ranks them, as plain dicts by docnum:
+    a common character matches hundreds of thousands of documents, and one object each
+    would cost more than the search. The order is made as far as it is asked for."""
 
-    order: list[int]
-    doc_ids: Sequence[str]  # by key, for every document of the index
-    scores: Mapping[int, float]
-    title_hits: Mapping[int, int]  # terms found in the title
+    scores: Mapping[int, float]  # the rank score (title matches count TITLE_WEIGHT each)
     hit_counts: Mapping[int, int]
+    position: Callable[[int], int]  # a docnum's place in id order: the tie-break
+    _order: list[int] = field(default_factory=list)
+    _complete: bool = False
 
-    def score(self, key: int) -> float:
-        """What the order sorts by, as one number: title matches count for 100 each."""
-        return self.title_hits.get(key, 0) * 100.0 + self.scores.get(key, 0.0)
+    def __len__(self) -> int:
+        return len(self.hit_counts)
+
+    def order(self, upto: int) -> list[int]:
+        """The first ``upto`` docnums in rank order (all of them made once needed)."""
+        if len(self._order) >= upto or self._complete:
+            return self._order
+        if upto >= len(self.scores) // 2:
+            self._order = sorted(self.scores, key=lambda d: (-self.scores[d], self.position(d)))
+            self._complete = True
+            return self._order
+        # The top ones only; every document tied with the last of them comes along, so
+        # the id tie-break is exact at the edge too.
+        top = heapq.nlargest(upto, self.scores.items(), key=itemgetter(1))
+        edge = top[-1][1]
+        chosen = {d for d, score in top if score > edge} | {d for d, score in self.scores.items() if score == edge}
+        self._order = sorted(chosen, key=lambda d: (-self.scores[d], self.position(d)))
+        return self._order
 
 
 class RankedDocs(Sequence[DocResult]):
-    """The matching documents in rank order. A ``DocResult`` is made when one is first
-    asked for: one character can match tens of thousands of documents, a screen shows
-    twenty, and making them all is most of such a search's time."""
+    """The matching documents in rank order; a ``DocResult`` is made when first asked for."""
 
-    def __init__(self, ranking: Ranking, make: Callable[[int], DocResult], limit: int | None = None) -> None:
+    def __init__(self, ranking: Ranking, source: HitSource, limit: int | None = None) -> None:
         self._ranking = ranking
-        self._order = ranking.order if not limit else ranking.order[:limit]
-        self._make = make
+        self._source = source
+        self._limit = limit
         self._made: dict[int, DocResult] = {}
-        self._positions: dict[str, int] | None = None
 
     def __len__(self) -> int:
-        return len(self._order)
+        total = len(self._ranking)
+        return total if not self._limit else min(total, self._limit)
 
     @overload
     def __getitem__(self, index: int) -> DocResult: ...
@@ -132,27 +161,43 @@ class RankedDocs(Sequence[DocResult]):
 
     def __getitem__(self, index: int | slice) -> DocResult | list[DocResult]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self._order)))]
+            return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
-            index += len(self._order)
-        made = self._made.get(index)
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        docnum = self._ranking.order(index + 1)[index]
+        return self._make(docnum)
+
+    def __iter__(self) -> Iterator[DocResult]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def _make(self, docnum: int) -> DocResult:
+        made = self._made.get(docnum)
         if made is None:
-            made = self._made[index] = self._make(self._order[index])  # IndexError past the end
+            doc_id, title = self._source.describe(docnum)
+            ranking = self._ranking
+            made = DocResult(doc_id, title, ranking.scores[docnum], ranking.hit_counts[docnum], docnum, self._source)
+            self._made[docnum] = made
         return made
 
-    def hit_counts(self) -> dict[str, int]:
-        doc_ids, counts = self._ranking.doc_ids, self._ranking.hit_counts
-        return {doc_ids[key]: counts[key] for key in self._order}
+    def count_of(self, docnum: int) -> int:
+        """Hits in document ``docnum`` (0 when it does not match)."""
+        return self._ranking.hit_counts.get(docnum, 0)
 
-    def position(self, doc_id: str) -> int | None:
-        if self._positions is None:
-            doc_ids = self._ranking.doc_ids
-            self._positions = {doc_ids[key]: n for n, key in enumerate(self._order)}
-        return self._positions.get(doc_id)
+    def matches(self, docnum: int) -> bool:
+        return docnum in self._ranking.hit_counts
 
-    def get(self, doc_id: str) -> DocResult | None:
-        position = self.position(doc_id)
-        return None if position is None else self[position]
+    def position(self, docnum: int) -> int | None:
+        """The rank of a matching document (made in rank order up to it)."""
+        if docnum not in self._ranking.hit_counts:
+            return None
+        order = self._ranking.order(len(self._ranking))
+        return order.index(docnum)
+
+    def get(self, docnum: int) -> DocResult | None:
+        return self._make(docnum) if docnum in self._ranking.hit_counts else None
 
 
 @dataclass

@@ -1,13 +1,21 @@
-"""Search an index: exact literal matching, BM25 ranking, hits with snippets.
+"""Search an index: exact matching through n-gram postings, BM25 ranking, hits with
+snippets.
 
-For each term: the n-gram signatures give the documents that may contain it (no
-misses), and each of those is scanned for the literal (no false hits). Terms are
-evaluated rarest group first so later groups only scan survivors.
+A term of one or two characters (folded) is one gram of the index, and its postings are
+the exact answer: which documents hold it and how often, read without opening a
+document. A longer term can only occur where all its pairs occur: the intersection of
+their postings gives candidates with no misses, each verified against its folded text,
+read from disk. So a search costs what its answer costs, not what the corpus does.
+Groups of terms are evaluated most selective first, so later ones only look at the
+documents still in the running.
 
 Ranking, per document: title matches first; then BM25 of the literal occurrences plus
 BM25 over jieba words (the query split into words of the index's vocabulary, so no
 dictionary load is needed to answer a query). A word-aligned match (马克 the name)
 thereby outranks the same characters inside a longer word (马克思).
+
+Opening a searcher reads the catalog (two arrays of integers) and nothing per document;
+texts, titles and stored fields are read from disk when a document is shown.
 """
 
 from __future__ import annotations
@@ -15,68 +23,64 @@ from __future__ import annotations
 import math
 import threading
 import time
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 
 from zhreader.corpus.document import Document
-from zhreader.index import signature
+from zhreader.corpus.textfold import fold, fold_map, to_display
+from zhreader.index import catalog as catalogs
 from zhreader.index.errors import Cancelled, IndexMissing, QueryError
 from zhreader.index.matching import Matcher, TagMatcher, inside
+from zhreader.index.postings import PostingsCache
 from zhreader.index.query import Query, Term, parse
-from zhreader.index.results import SNIPPET_CONTEXT, DocResult, Hit, RankedDocs, Ranking, SearchResult, Snippet
+from zhreader.index.results import (
+    SNIPPET_CONTEXT,
+    TITLE_WEIGHT,
+    DocResult,
+    DocSummary,
+    Hit,
+    RankedDocs,
+    Ranking,
+    SearchResult,
+    Snippet,
+)
 from zhreader.index.store import Generation, IndexStore
 
 K1 = 1.2
 B = 0.75
 MAX_WORD_LEN = 8
-_CHUNK = 256  # documents scanned between two looks at should_stop
+_CHUNK = 256  # documents verified between two looks at should_stop
+RESULT_TOP = 200  # rank order made at first for this many documents
+SUMMARY_CACHE = 4096  # document-list rows kept (screenfuls, and the palette's candidates)
 
-
-@dataclass(frozen=True, slots=True)
-class DocEntry:
-    index: int  # position in Searcher.docs
-    docnum: int
-    doc_id: str
-    title: str  # for display, "…" when cut
-    title_text: str  # exactly text[title_span]: what title: terms are matched against
-    title_span: tuple[int, int]
-    length: int
-    encoding: str
+AnyMatcher = Matcher | TagMatcher
+Counts = dict[int, int]  # docnum -> occurrences
 
 
 class Searcher:
-    """A read view of one index generation. Thread-safe; cheap to keep open."""
+    """A read view of one index generation. Thread-safe; cheap to open and to keep."""
 
     def __init__(self, generation: Generation) -> None:
         self.generation = generation
         self.complete = generation.complete
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # a Whoosh reader is not safe across threads
         self._ix = generation.open()
         self._reader: IndexReader = self._ix.reader()
-        docs: list[DocEntry] = []
-        for docnum, stored in sorted(self._reader.iter_docs(), key=lambda item: item[1]["id"]):
-            meta = stored["meta"]
-            docs.append(
-                DocEntry(
-                    len(docs),
-                    docnum,
-                    stored["id"],
-                    meta["title"],
-                    meta["title_text"],
-                    tuple(meta["title_span"]),
-                    meta["length"],
-                    meta["encoding"],
-                )
-            )
-        self.docs = docs
-        self._by_id = {entry.doc_id: entry for entry in docs}
-        self._texts: list[str | None] = [None] * len(docs)
-        self._word_postings: dict[str, dict[int, int]] = {}
+        toc = self._ix.latest_generation()
+        cached = generation.read_catalog(toc)
+        self.catalog = cached if cached is not None else catalogs.build(self._reader, toc)
+        self._postings = PostingsCache(self._reader, self._lock)
+        self._summaries: dict[int, DocSummary] = {}
+        lengths = self.catalog.lengths
+        live = self.catalog.order
+        self._avg_length = (sum(lengths[d] for d in live) / len(live)) if live else 1.0
 
     @classmethod
     def open(cls, store: IndexStore) -> Searcher:
@@ -97,118 +101,196 @@ class Searcher:
 
     # -- documents ---------------------------------------------------------------------
 
-    def entry(self, doc_id: str) -> DocEntry | None:
-        return self._by_id.get(doc_id)
+    @property
+    def count(self) -> int:
+        """Documents in the index."""
+        return self.catalog.count
 
-    def text(self, entry: DocEntry) -> str:
-        cached = self._texts[entry.index]
-        if cached is None:
-            with self._lock:
-                cached = bytes(self._text_column[entry.docnum]).decode("utf-8")
-            self._texts[entry.index] = cached
-        return cached
+    def docnum(self, doc_id: str) -> int | None:
+        with self._lock:
+            try:
+                found = self._reader.first_id("id", doc_id)
+            except TermNotFound:
+                return None
+        return found
+
+    def _stored(self, docnum: int) -> dict[str, Any]:
+        with self._lock:
+            return self._reader.stored_fields(docnum)
+
+    def describe(self, docnum: int) -> tuple[str, str]:
+        """(document id, title) of a document."""
+        stored = self._stored(docnum)
+        return stored["id"], stored["meta"]["title"]
+
+    def summary(self, docnum: int) -> DocSummary:
+        with self._lock:
+            found = self._summaries.get(docnum)
+            if found is None:
+                stored = self._stored(docnum)
+                meta = stored["meta"]
+                found = DocSummary(docnum, stored["id"], meta["title"], meta["length"])
+                if len(self._summaries) >= SUMMARY_CACHE:
+                    self._summaries.pop(next(iter(self._summaries)))
+                self._summaries[docnum] = found
+        return found
+
+    def documents(self) -> Iterator[DocSummary]:
+        """Every document in id order. Reads every document's stored fields: for tools,
+        tests and benchmarks, not for the reader (which pages)."""
+        for docnum in self.catalog.order:
+            yield self.summary(docnum)
+
+    def named(self, needle: str) -> list[int]:
+        """The documents whose title or file name holds ``needle`` (folded), in id order:
+        the document list's filter, answered from the title and path grams."""
+        parts = fold(needle).split()
+        if not parts:
+            return list(self.catalog.order)
+        found: set[int] | None = None
+        for part in parts:
+            matcher = Matcher(Term(part), (part,))
+            here: set[int] = set()
+            for field, read in (("tgrams", self._title_text), ("pgrams", self._doc_id_text)):
+                if matcher.decided_by_postings:
+                    here.update(self._postings.get(field, part)[0])
+                    continue
+                candidates = self._candidates(field, matcher.grams, None) or set()
+                here.update(d for d in candidates if matcher.occurs(read(d)))
+            found = here if found is None else found & here
+        position = self._position
+        return sorted(found or (), key=position)
+
+    def _title_text(self, docnum: int) -> str:
+        return self._title(docnum, exact_script=False)
+
+    def _doc_id_text(self, docnum: int) -> str:
+        return fold(self._stored(docnum)["id"])
+
+    def summary_at(self, position: int) -> DocSummary:
+        """The document at ``position`` in id order."""
+        return self.summary(self.catalog.order[position])
+
+    def position_of(self, doc_id: str) -> int | None:
+        """Where a document is in id order (a binary search reading a few ids)."""
+        order = self.catalog.order
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if self._stored(order[middle])["id"] < doc_id:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(order) and self._stored(order[low])["id"] == doc_id:
+            return low
+        return None
+
+    def _column(self, name: str, docnum: int) -> str:
+        with self._lock:
+            value = self._columns[name][docnum]
+        return bytes(value).decode("utf-8")
+
+    @cached_property
+    def _columns(self) -> dict[str, Any]:
+        # Kept: Whoosh reads a column's offset table when a reader for it is made.
+        if not self.catalog.lengths:
+            return {}
+        return {name: self._reader.column_reader(name) for name in ("text", "ftext", "blocks", "title")}
+
+    def text(self, docnum: int) -> str:
+        return self._column("text", docnum)
+
+    def folded(self, docnum: int, exact_script: bool = False) -> str:
+        if exact_script:
+            return fold(self.text(docnum), exact_script=True)
+        return self._column("ftext", docnum)
 
     def document(self, doc_id: str) -> Document | None:
-        entry = self._by_id.get(doc_id)
-        if entry is None:
+        docnum = self.docnum(doc_id)
+        if docnum is None:
             return None
-        with self._lock:
-            blocks = bytes(self._blocks_column[entry.docnum]).decode("utf-8")
-        return Document.from_stored(entry.doc_id, self.text(entry), blocks, entry.title_span, entry.encoding)
-
-    def preload(self) -> None:
-        """Read every signature and text now (a background thread's job in the TUI)."""
-        _ = self._signatures
-        for entry in self.docs:
-            self.text(entry)
-
-    # Column readers are kept: Whoosh reads a column's whole offset table when one is made.
-    @cached_property
-    def _text_column(self):  # type: ignore[no-untyped-def]
-        return self._reader.column_reader("text")
-
-    @cached_property
-    def _blocks_column(self):  # type: ignore[no-untyped-def]
-        return self._reader.column_reader("blocks")
-
-    @cached_property
-    def _signatures(self) -> dict[int, list[tuple[int, int]]]:
-        """Documents grouped by signature size: {bits: [(doc index, signature)]}."""
-        groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        if not self.docs:
-            return {}  # an index with no segment yet has no columns to read
-        with self._lock:
-            column = self._reader.column_reader("sig")
-            for entry in self.docs:
-                raw = bytes(column[entry.docnum])
-                groups[len(raw) * 8].append((entry.index, signature.as_int(raw)))
-        return dict(groups)
-
-    @cached_property
-    def _norms(self) -> list[float]:
-        """BM25's length normalisation of each document (by index), computed once."""
-        avg_length = sum(entry.length for entry in self.docs) / max(len(self.docs), 1)
-        return [K1 * (1 - B + B * entry.length / (avg_length or 1)) for entry in self.docs]
-
-    def _idf(self, df: int) -> float:
-        n_docs = len(self.docs)
-        return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+        meta = self._stored(docnum)["meta"]
+        return Document.from_stored(
+            doc_id, self.text(docnum), self._column("blocks", docnum), tuple(meta["title_span"]), meta["encoding"]
+        )
 
     # -- matching ----------------------------------------------------------------------
 
-    def _candidates(self, matcher: Matcher | TagMatcher) -> list[int]:
-        if isinstance(matcher, TagMatcher):
-            return [entry.index for entry in self.docs if entry.doc_id in matcher.ranges]
-        if matcher.term.field == "title":
-            return [entry.index for entry in self.docs]
-        found: list[int] = []
-        keys = matcher.keys
-        for bits, members in self._signatures.items():
-            need = signature.mask(keys, bits)
-            found.extend(index for index, sig in members if sig & need == need)
-        found.sort()
+    def _poll(self, should_stop: Callable[[], bool] | None) -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+
+    def _candidates(self, field: str, grams: Iterable[str], pool: set[int] | None) -> set[int] | None:
+        """Documents holding every gram (None: no restriction, all documents)."""
+        found = None if pool is None else set(pool)
+        for gram in sorted(grams, key=lambda g: self._frequency(field, g)):
+            docnums, _ = self._postings.get(field, gram)
+            if found is None:
+                found = set(docnums)
+            else:
+                found.intersection_update(docnums)
+            if not found:
+                return set()
         return found
 
-    def _count(self, matcher: Matcher | TagMatcher, entry: DocEntry) -> int:
-        if isinstance(matcher, TagMatcher):
-            return len(matcher.ranges.get(entry.doc_id, ()))
-        if matcher.term.field == "title":
-            return matcher.count(entry.title_text)
-        return matcher.count(self.text(entry))
+    def _frequency(self, field: str, gram: str) -> int:
+        with self._lock:
+            return self._reader.doc_frequency(field, gram.encode("utf-8"))
+
+    def _gram_counts(self, field: str, gram: str, pool: set[int] | None) -> Counts:
+        docnums, counts = self._postings.get(field, gram)
+        if pool is None:
+            return dict(zip(docnums, counts, strict=True))
+        if len(pool) * 8 < len(docnums):
+            # A few documents left: look them up in the sorted postings.
+            found: Counts = {}
+            for docnum in pool:
+                index = bisect_left(docnums, docnum)
+                if index < len(docnums) and docnums[index] == docnum:
+                    found[docnum] = counts[index]
+            return found
+        return {docnum: count for docnum, count in zip(docnums, counts, strict=True) if docnum in pool}
 
     def _verify(
-        self, matcher: Matcher | TagMatcher, pool: list[int], should_stop: Callable[[], bool] | None = None
-    ) -> dict[int, int]:
-        if isinstance(matcher, Matcher) and matcher.term.field is None:
-            # The common case, without _count's dispatch a document: the body is scanned.
-            docs, text, count_in = self.docs, self.text, matcher.count
+        self, docs: Iterable[int], count: Callable[[int], int], should_stop: Callable[[], bool] | None
+    ) -> Counts:
+        found: Counts = {}
+        for index, docnum in enumerate(sorted(docs)):
+            if index % _CHUNK == 0:
+                self._poll(should_stop)
+            occurrences = count(docnum)
+            if occurrences:
+                found[docnum] = occurrences
+        return found
 
-            def count(index: int) -> int:
-                return count_in(text(docs[index]))
-        else:
+    def _title(self, docnum: int, exact_script: bool) -> str:
+        return fold(self._column("title", docnum), exact_script=exact_script)
 
-            def count(index: int) -> int:
-                return self._count(matcher, self.docs[index])
+    def _evaluate(self, matcher: Matcher, pool: set[int] | None, should_stop: Callable[[], bool] | None) -> Counts:
+        """The documents (of ``pool``) where the term occurs, with its occurrences."""
+        field = "tgrams" if matcher.term.field == "title" else "grams"
+        if matcher.decided_by_postings:
+            return self._gram_counts(field, matcher.parts[0], pool)
+        candidates = self._candidates(field, matcher.grams, pool)
+        if candidates is None:
+            candidates = set(self.catalog.order)
+        if field == "tgrams":
+            return self._verify(candidates, lambda d: matcher.count(self._title(d, matcher.exact_script)), should_stop)
+        return self._verify(candidates, lambda d: matcher.count(self.folded(d, matcher.exact_script)), should_stop)
 
-        counts: dict[int, int] = {}
-        for start in range(0, len(pool), _CHUNK):
-            if should_stop is not None and should_stop():
-                raise Cancelled
-            for index in pool[start : start + _CHUNK]:
-                found = count(index)
-                if found:
-                    counts[index] = found
-        return counts
-
-    def _spans(self, matcher: Matcher | TagMatcher, entry: DocEntry) -> list[tuple[int, int]]:
-        if isinstance(matcher, TagMatcher):
-            return list(matcher.ranges.get(entry.doc_id, ()))
-        if matcher.term.field == "title":
-            start, end = entry.title_span
-            return matcher.spans(self.text(entry), start, end)
-        return matcher.spans(self.text(entry))
+    def _in_titles(self, matcher: Matcher, docs: set[int], should_stop: Callable[[], bool] | None) -> set[int]:
+        """The documents (of ``docs``) whose title holds a body term."""
+        title = Matcher(Term(matcher.term.text, "title", matcher.term.phrase, matcher.exact_script), matcher.parts)
+        return set(self._evaluate(title, docs, should_stop))
 
     # -- ranking -----------------------------------------------------------------------
+
+    def _norm(self, docnum: int) -> float:
+        return K1 * (1 - B + B * self.catalog.lengths[docnum] / (self._avg_length or 1))
+
+    def _idf(self, df: int) -> float:
+        n_docs = max(self.count, 1)
+        return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
     def _in_vocabulary(self, word: str) -> bool:
         with self._lock:
@@ -217,12 +299,12 @@ class Searcher:
     def _query_words(self, matcher: Matcher) -> list[str]:
         """Greedy longest-match split of the term into words the index knows."""
         found: list[str] = []
-        for part in matcher.parts:
+        for part in fold(matcher.folded).split():  # words are indexed script-blind
             i = 0
             while i < len(part):
                 for size in range(min(MAX_WORD_LEN, len(part) - i), 0, -1):
                     word = part[i : i + size]
-                    if self._in_vocabulary(word):
+                    if size > 1 and self._in_vocabulary(word):
                         found.append(word)
                         i += size
                         break
@@ -230,92 +312,85 @@ class Searcher:
                     i += 1
         return found
 
-    def _postings(self, word: str) -> dict[int, int]:
-        cached = self._word_postings.get(word)
-        if cached is None:
-            with self._lock:
-                matcher = self._reader.postings("words", word.encode("utf-8"))
-                cached = {}
-                while matcher.is_active():
-                    cached[matcher.id()] = int(matcher.weight())
-                    matcher.next()
-            if len(self._word_postings) > 512:
-                self._word_postings.clear()
-            self._word_postings[word] = cached
-        return cached
-
-    def _word_scores(self, matchers: list[Matcher | TagMatcher], alive: set[int]) -> defaultdict[int, float]:
+    def _rank(
+        self,
+        counted: list[tuple[Matcher, Counts]],
+        words: list[str],
+        alive: set[int],
+        should_stop: Callable[[], bool] | None,
+    ) -> Ranking:
         scores: defaultdict[int, float] = defaultdict(float)
-        if not alive:
-            return scores
-        words = [
-            word
-            for matcher in matchers
-            if isinstance(matcher, Matcher) and matcher.term.field is None
-            for word in self._query_words(matcher)
-        ]
-        if not words:
-            return scores
-        docs, norms = self.docs, self._norms
-        by_docnum = {docs[index].docnum: index for index in alive}
+        hit_counts: Counts = dict.fromkeys(alive, 0)
+        norm = {docnum: self._norm(docnum) for docnum in alive}
+        for matcher, found in counted:
+            idf = self._idf(len(found))
+            boost = idf * (K1 + 1)
+            for docnum, tf in found.items():
+                if docnum in hit_counts:
+                    hit_counts[docnum] += tf
+                    scores[docnum] += boost * tf / (tf + norm[docnum])
+            self._poll(should_stop)
+            for docnum in self._in_titles(matcher, alive, should_stop):
+                scores[docnum] += TITLE_WEIGHT
         for word in words:
-            postings = self._postings(word)
-            idf = self._idf(len(postings))
-            for docnum, tf in postings.items():
-                index = by_docnum.get(docnum)
-                if index is not None:
-                    scores[index] += idf * tf * (K1 + 1) / (tf + norms[index])
-        return scores
+            idf = self._idf(len(self._postings.get("words", word)[0]))
+            boost = idf * (K1 + 1)
+            for docnum, tf in self._gram_counts("words", word, alive).items():
+                scores[docnum] += boost * tf / (tf + norm[docnum])
+        final = {docnum: scores.get(docnum, 0.0) for docnum in alive}
+        return Ranking(final, hit_counts, self._position)
+
+    @cached_property
+    def _positions(self) -> array[int]:
+        """Each docnum's place in id order (the tie-break), made when first needed."""
+        positions = array("I", [0]) * len(self.catalog.lengths)
+        for place, docnum in enumerate(self.catalog.order):
+            positions[docnum] = place
+        return positions
+
+    def _position(self, docnum: int) -> int:
+        return self._positions[docnum]
 
     # -- hits --------------------------------------------------------------------------
 
-    def _all_spans(self, entry: DocEntry, matchers: list[Matcher | TagMatcher]) -> list[tuple[int, int]]:
+    def _display_spans(self, docnum: int, matchers: list[AnyMatcher]) -> list[tuple[int, int]]:
+        """Every hit of the text terms in a document, in display-text offsets."""
+        text_matchers = [m for m in matchers if isinstance(m, Matcher)]
+        if not text_matchers:
+            return []
+        text = self.text(docnum)
+        folds = {exact: fold_map(text, exact_script=exact) for exact in {m.exact_script for m in text_matchers}}
+        spans: set[tuple[int, int]] = set()
+        for matcher in text_matchers:
+            folded, origin = folds[matcher.exact_script]
+            found = [to_display(span, origin) for span in matcher.spans(folded)]
+            if matcher.term.field == "title":
+                first, last = self._stored(docnum)["meta"]["title_span"]
+                found = [(start, end) for start, end in found if first <= start and end <= last]
+            spans.update(found)
+        return sorted(spans)
+
+    def _all_spans(self, docnum: int, matchers: list[AnyMatcher], doc_id: str) -> list[tuple[int, int]]:
         """The hits of a document: with tag: terms, the other terms' hits inside the tagged
         passages (or the passages themselves when there are no other terms)."""
         tags = [m for m in matchers if isinstance(m, TagMatcher)]
-        others = [m for m in matchers if not isinstance(m, TagMatcher)]
-        spans = sorted({span for matcher in others for span in self._spans(matcher, entry)})
+        spans = self._display_spans(docnum, matchers)
         if not tags:
             return spans
-        passages = sorted({span for matcher in tags for span in self._spans(matcher, entry)})
-        if not others:
+        passages = sorted({span for matcher in tags for span in matcher.ranges.get(doc_id, ())})
+        if len(tags) == len(matchers):
             return passages
         return [span for span in spans if inside(span, passages)]
 
-    def _within_passages(
-        self,
-        groups: list[list[Matcher | TagMatcher]],
-        counts: dict[int, dict[int, int]],
-        alive: set[int],
-    ) -> set[int]:
-        """With tag: terms, the other terms count only inside tagged passages."""
-        tags = [m for group in groups for m in group if isinstance(m, TagMatcher)]
-        if not tags:
-            return alive
-        kept = set()
-        for index in alive:
-            entry = self.docs[index]
-            passages = sorted({span for matcher in tags for span in self._spans(matcher, entry)})
-            satisfied = True
-            for group in groups:
-                if any(isinstance(m, TagMatcher) for m in group):
-                    continue
-                found = False
-                for matcher in group:
-                    count = sum(1 for span in self._spans(matcher, entry) if inside(span, passages))
-                    counts.setdefault(id(matcher), {})[index] = count
-                    found = found or count > 0
-                satisfied = satisfied and found
-            if satisfied:
-                kept.add(index)
-        return kept
-
-    def _hits(self, entry: DocEntry, matchers: list[Matcher | TagMatcher], limit: int | None) -> list[Hit]:
-        text = self.text(entry)
-        spans = self._all_spans(entry, matchers)
+    def _hits(self, docnum: int, matchers: list[AnyMatcher], limit: int | None) -> list[Hit]:
+        doc_id, _ = self.describe(docnum)
+        spans = self._all_spans(docnum, matchers, doc_id)
         if limit is not None:
             spans = spans[:limit]
-        document = self.document(entry.doc_id) if spans else None
+        if not spans:
+            return []
+        text = self.text(docnum)
+        document = self.document(doc_id)
         hits: list[Hit] = []
         for start, end in spans:
             # Look for the line's ends only as far as a snippet reaches: a one-line document
@@ -332,143 +407,148 @@ class Searcher:
 
     # -- search ------------------------------------------------------------------------
 
+    def _within_passages(
+        self,
+        tags: list[TagMatcher],
+        groups: list[list[Matcher]],
+        counts: dict[int, Counts],
+        alive: set[int],
+    ) -> set[int]:
+        """With tag: terms, the other terms count only inside tagged passages."""
+        kept: set[int] = set()
+        for docnum in alive:
+            doc_id, _ = self.describe(docnum)
+            passages = sorted({span for matcher in tags for span in matcher.ranges.get(doc_id, ())})
+            satisfied = True
+            for group in groups:
+                found = False
+                for matcher in group:
+                    inside_count = sum(1 for s in self._display_spans(docnum, [matcher]) if inside(s, passages))
+                    counts.setdefault(id(matcher), {})[docnum] = inside_count
+                    found = found or inside_count > 0
+                satisfied = satisfied and found
+            if satisfied:
+                kept.add(docnum)
+        return kept
+
     def search(
         self,
         query: str | Query,
         limit: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         passages: Callable[[str], dict[str, list[tuple[int, int]]]] | None = None,
+        *,
+        exact_script: bool = False,
     ) -> SearchResult:
-        """Search; ``should_stop`` is polled while scanning (raises Cancelled);
-        ``passages(tag)`` answers tag: terms with the tagged passages, by document."""
+        """Search; ``should_stop`` is polled while working (raises Cancelled);
+        ``passages(tag)`` answers tag: terms with the tagged passages, by document;
+        ``exact_script`` makes every term match only its own script."""
         started = time.perf_counter()
-        parsed = parse(query) if isinstance(query, str) else query
+        parsed = parse(query, exact_script=exact_script) if isinstance(query, str) else query
+        notices = list(parsed.notices)
 
-        def matcher_for(term: Term) -> Matcher | TagMatcher:
-            if term.field != "tag":
-                return Matcher.for_term(term)
-            if passages is None:
-                raise QueryError("tag: searches the notes, which are not available here")
-            return TagMatcher(term, passages(term.text))
+        def matcher_for(term: Term) -> AnyMatcher | None:
+            if term.field == "tag":
+                if passages is None:
+                    raise QueryError("tag: searches the notes, which are not available here")
+                return TagMatcher(term, passages(term.text))
+            matcher = Matcher.for_term(term)
+            if not matcher.parts:
+                notices.append(f"ignored {term.text!r}: nothing in it is searchable")
+                return None
+            return matcher
 
-        groups = [[matcher_for(term) for term in group] for group in parsed.groups]
-        excluded = [matcher_for(term) for term in parsed.excluded]
-        positive = [matcher for group in groups for matcher in group]
+        groups = [[m for m in map(matcher_for, group) if m is not None] for group in parsed.groups]
+        groups = [group for group in groups if group]
+        excluded = [m for m in map(matcher_for, parsed.excluded) if m is not None]
+        if not groups and not excluded:
+            raise QueryError("nothing to search for")
+        tags = [m for group in groups for m in group if isinstance(m, TagMatcher)]
+        tag_docs: set[int] | None = None
+        if tags:
+            tag_docs = set().union(*(self._docnums(matcher.ranges) for matcher in tags))
+        text_groups = [[m for m in group if isinstance(m, Matcher)] for group in groups]
+        text_groups = [group for group in text_groups if group]
 
-        candidates = {id(m): self._candidates(m) for m in positive}
-        counts: dict[int, dict[int, int]] = {}
-        alive: set[int] | None = None
-        for group in sorted(groups, key=lambda g: sum(len(candidates[id(m)]) for m in g)):
+        counts: dict[int, Counts] = {}
+        alive: set[int] | None = tag_docs
+        for group in sorted(text_groups, key=self._group_cost):
             group_docs: set[int] = set()
             for matcher in group:
-                pool = candidates[id(matcher)]
-                if alive is not None:
-                    pool = [index for index in pool if index in alive]
-                found = self._verify(matcher, pool, should_stop)
+                found = self._evaluate(matcher, alive, should_stop)
                 counts[id(matcher)] = found
                 group_docs.update(found)
             alive = group_docs if alive is None else alive & group_docs
+            self._poll(should_stop)
         if alive is None:
-            alive = {entry.index for entry in self.docs}
-        alive = self._within_passages(groups, counts, alive)
-        for matcher in excluded:
-            pool = [index for index in self._candidates(matcher) if index in alive]
-            alive -= self._verify(matcher, pool, should_stop).keys()
+            alive = set(self.catalog.order)
+        if tags and text_groups:
+            alive = self._within_passages(tags, text_groups, counts, alive)
+        for left_out in excluded:
+            if isinstance(left_out, TagMatcher):
+                alive -= self._docnums(left_out.ranges)
+            elif alive:
+                alive -= set(self._evaluate(left_out, alive, should_stop))
 
-        ranking = self._rank(positive, counts, candidates, alive)
-        source = _HitSource(self, positive, ranking)
+        counted: list[tuple[Matcher, Counts]] = [
+            (m, {d: c for d, c in counts.get(id(m), {}).items() if d in alive}) for group in text_groups for m in group
+        ]
+        if tags and not text_groups:
+            tag_counts = self._tag_counts(tags, alive)
+            ranking = Ranking(dict.fromkeys(alive, 0.0), tag_counts, self._position)
+        else:
+            words = [w for group in text_groups for m in group if m.term.field is None for w in self._query_words(m)]
+            ranking = self._rank(counted, words, alive, should_stop)
+        all_matchers: list[AnyMatcher] = [*tags, *(m for group in text_groups for m in group)]
+        source = _HitSource(self, all_matchers)
+        ranking.order(min(limit or RESULT_TOP, RESULT_TOP))
         return SearchResult(
             query=parsed.raw,
-            docs=RankedDocs(ranking, source.result, limit),
-            total_docs=len(ranking.order),
+            docs=RankedDocs(ranking, source, limit),
+            total_docs=len(ranking),
             total_hits=sum(ranking.hit_counts.values()),
-            notices=parsed.notices,
+            notices=tuple(notices),
             seconds=time.perf_counter() - started,
             index_complete=self.complete,
-            searched_docs=len(self.docs),
+            searched_docs=self.count,
         )
 
-    def _rank(
-        self,
-        positive: list[Matcher | TagMatcher],
-        counts: dict[int, dict[int, int]],
-        candidates: dict[int, list[int]],
-        alive: set[int],
-    ) -> Ranking:
-        """Title matches first, then BM25 of the literal hits plus the word scores.
+    def _docnums(self, doc_ids: Iterable[str]) -> set[int]:
+        found = (self.docnum(doc_id) for doc_id in doc_ids)
+        return {docnum for docnum in found if docnum is not None}
 
-        Runs for every matching document (tens of thousands for one common character),
-        so it goes term by term over plain dicts and makes no object per document."""
-        scores = self._word_scores(positive, alive)
-        norms = self._norms
-        hit_counts: dict[int, int] = dict.fromkeys(alive, 0)
-        in_title: defaultdict[int, int] = defaultdict(int)
-        # With other terms, tag: terms only pick the passages; the hits are the terms'.
-        counted = [m for m in positive if not isinstance(m, TagMatcher)] or positive
-        for matcher in counted:
-            found = counts.get(id(matcher), {})
-            idf = self._idf(len(candidates[id(matcher)]))
-            for index, tf in found.items():  # _verify keeps only documents with hits
-                if index in hit_counts:
-                    hit_counts[index] += tf
-                    scores[index] += idf * tf * (K1 + 1) / (tf + norms[index])
-            if isinstance(matcher, Matcher):
-                titled = alive if matcher.term.field == "title" else self._titled(matcher)
-                for index in titled:
-                    if found.get(index) and index in hit_counts:
-                        in_title[index] += 1
-        # Documents are kept sorted by id, so index order is the final tie-break; two
-        # stable sorts on one plain number each are many times faster than a tuple sort.
-        order = sorted(hit_counts)
-        # scores is a defaultdict: a document without word or literal score sorts as 0.0.
-        order.sort(key=scores.__getitem__, reverse=True)  # reverse keeps ties' order
-        if in_title:
-            order.sort(key=in_title.__getitem__, reverse=True)
-        return Ranking(order, self._doc_ids, scores, in_title, hit_counts)
+    def _tag_counts(self, tags: list[TagMatcher], alive: set[int]) -> Counts:
+        found: Counts = {}
+        for docnum in alive:
+            doc_id, _ = self.describe(docnum)
+            found[docnum] = len({span for matcher in tags for span in matcher.ranges.get(doc_id, ())})
+        return found
 
-    @cached_property
-    def _doc_ids(self) -> list[str]:
-        return [entry.doc_id for entry in self.docs]
-
-    @cached_property
-    def _title_blob(self) -> tuple[str, list[int]]:
-        """Every title in one string (NUL between them) and where each starts: one scan
-        finds a term in all titles instead of one call a document."""
-        starts: list[int] = []
-        position = 0
-        for entry in self.docs:
-            starts.append(position)
-            position += len(entry.title_text) + 1
-        return "\0".join(entry.title_text for entry in self.docs), starts
-
-    def _titled(self, matcher: Matcher) -> set[int]:
-        """The documents (by index) whose title contains a body term."""
-        blob, starts = self._title_blob
-        titled: set[int] = set()
-        for begin, end in matcher.spans(blob):
-            index = bisect_right(starts, begin) - 1
-            if end > starts[index] + len(self.docs[index].title_text):
-                # The query reached across a NUL, which no title holds; then the scan
-                # may have stepped over a real match, so ask each title instead.
-                return {entry.index for entry in self.docs if matcher.occurs(entry.title_text)}
-            titled.add(index)
-        return titled
+    def _group_cost(self, group: list[Matcher]) -> int:
+        """How many documents a group's postings hold at most: the rarest first."""
+        total = 0
+        for matcher in group:
+            field = "tgrams" if matcher.term.field == "title" else "grams"
+            total += min((self._frequency(field, gram) for gram in matcher.grams), default=0)
+        return total
 
 
 @dataclass(frozen=True, slots=True)
 class _HitSource:
-    """Makes the DocResults of one search and computes their hits on demand."""
+    """Describes the documents of one search and computes their hits on demand."""
 
     searcher: Searcher
-    matchers: list[Matcher | TagMatcher]
-    ranking: Ranking
+    matchers: list[AnyMatcher]
 
-    def result(self, key: int) -> DocResult:
-        entry = self.searcher.docs[key]
-        return DocResult(entry.doc_id, entry.title, self.ranking.score(key), self.ranking.hit_counts[key], key, self)
+    def describe(self, docnum: int) -> tuple[str, str]:
+        return self.searcher.describe(docnum)
 
-    def hits(self, key: int, limit: int | None) -> list[Hit]:
-        return self.searcher._hits(self.searcher.docs[key], self.matchers, limit)
+    def hits(self, docnum: int, limit: int | None) -> list[Hit]:
+        return self.searcher._hits(docnum, self.matchers, limit)
 
-    def spans(self, key: int) -> list[tuple[int, int]]:
-        return self.searcher._all_spans(self.searcher.docs[key], self.matchers)
+    def spans(self, docnum: int) -> list[tuple[int, int]]:
+        doc_id, _ = self.searcher.describe(docnum)
+        return self.searcher._all_spans(docnum, self.matchers, doc_id)
+
+
+__all__ = ["DocResult", "DocSummary", "Searcher"]

@@ -36,14 +36,18 @@ from zhreader.support.locking import FileLock
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
 
+    from zhreader.index.catalog import Catalog
+
 # Whoosh is imported where an index is really opened: the store is created while the
 # reader draws its first frame, when every millisecond of import time shows.
-SCHEMA_VERSION = 2  # bump whenever what is indexed, or how display text is derived, changes
+SCHEMA_VERSION = 3  # bump whenever what is indexed, or how display text is derived, changes
 
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"
 LOCK_NAME = "write.lock"
 MANIFEST_NAME = "manifest.json"
+CATALOG_NAME = "catalog.bin"
+FOLDERS_NAME = "folders.json"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,28 @@ class Generation:
     def write_manifest(self, toc: int, docs: dict[str, tuple[int, int, str]]) -> None:
         text = json.dumps({"toc": toc, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         atomic.write_text(self.path / MANIFEST_NAME, text)
+
+    def read_catalog(self, toc: int) -> Catalog | None:
+        """The catalog saved for commit ``toc``, if that is the one (see index.catalog)."""
+        from zhreader.index import catalog
+
+        return catalog.load(self.path / CATALOG_NAME, toc)
+
+    def write_catalog(self, found: Catalog) -> None:
+        from zhreader.index import catalog
+
+        catalog.save(self.path / CATALOG_NAME, found)
+
+    def read_folders(self, toc: int) -> dict[str, int] | None:
+        """{folder: mtime_ns} of the corpus' folders when commit ``toc`` was made."""
+        raw = _read_json(self.path / FOLDERS_NAME)
+        if not raw or raw.get("toc") != toc or not isinstance(raw.get("folders"), dict):
+            return None
+        return {str(k): int(v) for k, v in raw["folders"].items()}
+
+    def write_folders(self, toc: int, folders: dict[str, int]) -> None:
+        text = json.dumps({"toc": toc, "folders": folders}, ensure_ascii=False, separators=(",", ":"))
+        atomic.write_text(self.path / FOLDERS_NAME, text)
 
 
 def _has_whoosh_index(path: Path) -> bool:

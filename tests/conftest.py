@@ -74,7 +74,6 @@ def pd_searcher(tmp_path_factory: pytest.TempPathFactory, pd_dir: Path) -> Itera
     store = IndexStore(tmp_path_factory.mktemp("pd-index"), corpus.location)
     update_index(corpus, store)
     with Searcher.open(store) as searcher:
-        searcher.preload()
         yield searcher
 
 

@@ -47,7 +47,7 @@ async def ready(pilot: Pilot, documents: int) -> MainScreen:
     app: ZhreaderApp = pilot.app  # type: ignore[assignment]
     screen = main_screen(app)
     await wait_until(pilot, lambda: screen.is_mounted and screen.query(DocumentList), what="the main screen")
-    await wait_until(pilot, lambda: len(screen.doc_list.documents) == documents, what="the documents")
+    await wait_until(pilot, lambda: screen.doc_list.count == documents, what="the documents")
     await wait_until(pilot, lambda: app.library.searchable and not screen.index.indexing, what="the index")
     await pilot.pause()
     return screen

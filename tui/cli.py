@@ -23,6 +23,7 @@ from zhreader.tui.cli_common import (
     open_corpus,
     open_notebook,
     ready_searcher,
+    refresh_option,
     run_update,
 )
 from zhreader.tui.cli_notes import notes_group
@@ -116,14 +117,23 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
 )
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per matching document, in rank order.")
 @click.option("--notes", "notes_path", metavar="FILE", help="Notes file for tag: terms (default: the corpus' own).")
+@click.option("--exact-script", is_flag=True, help="Match only the script typed (no simplified/traditional folding).")
+@refresh_option
 @index_dir_option
 def search_command(
-    query: str, corpus_path: str | None, limit: int, as_json: bool, notes_path: str | None, index_dir: str | None
+    query: str,
+    corpus_path: str | None,
+    limit: int,
+    as_json: bool,
+    notes_path: str | None,
+    exact_script: bool,
+    refresh: bool,
+    index_dir: str | None,
 ) -> None:
     """Search for QUERY: space-separated terms all occur, "a phrase", -exclude, a OR b, title:word,
     tag:标签 (passages tagged in the notes)."""
     corpus = open_corpus(corpus_path)
-    with ready_searcher(corpus, index_dir) as searcher:
+    with ready_searcher(corpus, index_dir, refresh=refresh) as searcher:
         notebook: Notebook | None = None
 
         def passages(tag: str) -> dict[str, list[tuple[int, int]]]:
@@ -133,7 +143,7 @@ def search_command(
                 notebook.reload()
             return notebook.passages(tag)
 
-        result = searcher.search(query, limit=limit or None, passages=passages)
+        result = searcher.search(query, limit=limit or None, passages=passages, exact_script=exact_script)
         for notice in result.notices:
             say(f"zhreader: note: {notice}")
         if not result.docs:

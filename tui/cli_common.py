@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 INDEX_DIR_HELP = "Keep the index in DIR instead of the user cache."
 index_dir_option = click.option("--index-dir", metavar="DIR", help=INDEX_DIR_HELP)
+refresh_option = click.option(
+    "--refresh",
+    is_flag=True,
+    help="Check every file for changes first (else only added, removed or renamed files are noticed).",
+)
 
 
 def open_corpus(path: str | None) -> Corpus:
@@ -79,15 +84,28 @@ def run_update(
         return update_index(corpus, store, on_progress, lock_timeout=lock_timeout)
 
 
-def ready_searcher(corpus: Corpus, index_dir: str | None) -> Searcher:
-    """A searcher on the corpus' index, updated first when that is possible now.
+def _up_to_date(corpus: Corpus, store: IndexStore) -> bool:
+    """A complete index whose corpus folders have not changed since: nothing to walk."""
+    generation = store.current()
+    if generation is None or not generation.complete:
+        return False
+    folders = generation.read_folders(generation.latest_toc())
+    return folders is not None and corpus.unchanged(folders)
 
-    A search never waits for another zhreader that is updating the index, and an index
-    that cannot be updated (a full disk, a read-only folder) still answers from its last
-    complete commit: both with a one-line warning."""
+
+def ready_searcher(corpus: Corpus, index_dir: str | None, *, refresh: bool = False) -> Searcher:
+    """A searcher on the corpus' index, updated first when that is needed and possible.
+
+    When no folder of the corpus changed since the index was made (one stat a folder),
+    the index is used as it is: no walk, no lock. Else (or with ``refresh``) it is
+    brought up to date, but a search never waits for another zhreader that is updating
+    it, and an index that cannot be updated (a full disk, a read-only folder) still
+    answers from its last complete commit: both with a one-line warning."""
     from zhreader.index import IndexBusy, IndexOwnedElsewhere, Searcher, SearchIndexError
 
     store = make_store(corpus, index_dir)
+    if not refresh and _up_to_date(corpus, store):
+        return Searcher.open(store)
     try:
         report = run_update(corpus, store, show_progress=True, lock_timeout=0)
     except IndexBusy:

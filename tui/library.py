@@ -1,14 +1,15 @@
-"""The reader's model of a corpus: documents, the index and search, behind one lock.
+"""The reader's model of a corpus: the index (a searcher over its last commit), search,
+and notes, behind one lock.
 
-Knows nothing of Textual: workers call it from threads, the UI asks it for documents.
-During a first build, analysed documents are readable before the index commits them.
+Knows nothing of Textual: workers call it from threads, the UI asks it for documents. The
+document list reads the searcher a screenful at a time; nothing here holds an object per
+document, so a decade of newspapers costs what a screen of it does.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,16 +24,10 @@ if TYPE_CHECKING:
 # The index modules (and Whoosh) are imported by the methods that run in workers, after
 # the reader's first frame.
 
-# Commit more often than the command line does: the reader can search each batch as
-# soon as it lands, and quitting never waits for a long commit.
+# Commit more often than the command line does: the reader lists and searches each batch
+# as soon as it lands, and quitting never waits for a long commit.
 READER_BATCH_DOCS = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class DocSummary:
-    doc_id: str
-    title: str
-    length: int
+READER_FIRST_BATCH_SECONDS = 2.0
 
 
 class Library:
@@ -44,10 +39,10 @@ class Library:
         self.notes_path = notes_path or paths.notes_file(corpus.location)
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
-        self._pending: dict[str, Document] = {}
         self._stamp: tuple[str, int] | None = None
         self._notebook: Notebook | None = None
         self._notes_mtime: float | None = None
+        self.exact_script = False  # the default for every search (settings: "match_script")
 
     # -- index ---------------------------------------------------------------------
 
@@ -65,13 +60,18 @@ class Library:
         return True
 
     @property
+    def searcher(self) -> Searcher | None:
+        """A searcher over the last commit (it stays usable after a newer one opens)."""
+        return self._searcher
+
+    @property
     def searchable(self) -> bool:
         return self._searcher is not None
 
     @property
     def document_count(self) -> int:
         searcher = self._searcher
-        return len(searcher.docs) if searcher is not None else 0
+        return searcher.count if searcher is not None else 0
 
     @property
     def index_complete(self) -> bool:
@@ -86,74 +86,53 @@ class Library:
     def update(
         self,
         on_progress: Callable[[IndexProgress], None],
-        on_document: Callable[[Document], None],
         should_stop: Callable[[], bool],
     ) -> UpdateReport:
-        """Bring the index up to date, then search the new state."""
-        from zhreader.corpus import Document
+        """Bring the index up to date; every commit is searchable as soon as it lands."""
         from zhreader.index import update_index
 
         def progress(event: IndexProgress) -> None:
-            analyzed = event.analyzed
-            if analyzed is not None and (self._searcher is None or self._searcher.entry(analyzed.doc_id) is None):
-                document = Document.from_stored(
-                    analyzed.doc_id, analyzed.text, analyzed.blocks_json, analyzed.title_span, analyzed.encoding
-                )
-                with self._lock:
-                    self._pending[analyzed.doc_id] = document
-                on_document(document)
-            if event.phase == "commit" or event.phase == "done":
+            if event.phase == "committed":
                 self._reopen_if_changed()
             on_progress(event)
 
-        report = update_index(self.corpus, self.store, progress, should_stop=should_stop, batch_docs=READER_BATCH_DOCS)
+        report = update_index(
+            self.corpus,
+            self.store,
+            progress,
+            should_stop=should_stop,
+            batch_docs=READER_BATCH_DOCS,
+            first_batch_seconds=READER_FIRST_BATCH_SECONDS,
+        )
         self._reopen_if_changed(force=report.touched_index)
-        with self._lock:
-            self._pending.clear()
         return report
 
-    def _reopen_if_changed(self, force: bool = False) -> None:
+    def _reopen_if_changed(self, force: bool = False) -> bool:
         from zhreader.index import IndexMissing, Searcher
 
         if not force and self._searcher is not None and not self.changed_elsewhere():
-            return
+            return False
         try:
             searcher = Searcher.open(self.store)
         except IndexMissing:
-            return
+            return False
         with self._lock:
             # The previous searcher is left to the garbage collector: a search running in
-            # another thread may still be reading it.
+            # another thread, or the document list, may still be reading it.
             self._searcher = searcher
             self._stamp = self.store.current_stamp()
-            for entry in searcher.docs:
-                self._pending.pop(entry.doc_id, None)
+        return True
 
     def reopen(self) -> bool:
         """Pick up an index another process changed; True when something changed."""
         if not self.changed_elsewhere():
             return False
-        self._reopen_if_changed(force=True)
-        return True
+        return self._reopen_if_changed(force=True)
 
     # -- documents -----------------------------------------------------------------
 
-    def summaries(self) -> list[DocSummary]:
-        with self._lock:
-            searcher = self._searcher
-            found = {}
-            if searcher is not None:
-                found = {e.doc_id: DocSummary(e.doc_id, e.title, e.length) for e in searcher.docs}
-            for doc_id, document in self._pending.items():
-                found.setdefault(doc_id, DocSummary(doc_id, document.title, len(document.text)))
-        return [found[doc_id] for doc_id in sorted(found)]
-
     def document(self, doc_id: str) -> Document | None:
-        with self._lock:
-            pending = self._pending.get(doc_id)
-            searcher = self._searcher
-        if pending is not None:
-            return pending
+        searcher = self._searcher
         return searcher.document(doc_id) if searcher is not None else None
 
     # -- search --------------------------------------------------------------------
@@ -166,12 +145,9 @@ class Library:
         searcher = self._searcher
         if searcher is None:
             raise IndexMissing("the index is still being built: search works as soon as its first part is saved")
-        return searcher.search(query, limit=limit, should_stop=should_stop, passages=self.passages)
-
-    def preload(self) -> None:
-        searcher = self._searcher
-        if searcher is not None:
-            searcher.preload()
+        return searcher.search(
+            query, limit=limit, should_stop=should_stop, passages=self.passages, exact_script=self.exact_script
+        )
 
     # -- notes ---------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Messages the background work posts to the main screen (posting is thread-safe).
 
 The controllers (``zhreader.tui.controllers``) post them; the screen routes each to the
-widgets that show it.
+widgets that show it. None carries documents: the document list reads the library's
+searcher a screenful at a time.
 """
 
 from __future__ import annotations
@@ -14,23 +15,19 @@ from textual.message import Message
 if TYPE_CHECKING:
     from zhreader.corpus.notes.export import Placed
     from zhreader.index import SearchResult, UpdateReport
-    from zhreader.tui.library import DocSummary
     from zhreader.tui.widgets.results_list import ResultDoc
 
 
 @dataclass
 class LibraryOpened(Message):
-    """The index (if any) is open; ``documents`` are what can be listed now."""
+    """The index (if any) is open: the document list can show it."""
 
-    documents: list[DocSummary]
     searchable: bool
 
 
 @dataclass
-class DocumentsArrived(Message):
-    """Documents analysed during a first build, readable before the index is saved."""
-
-    documents: list[DocSummary]
+class IndexGrew(Message):
+    """An update committed a batch: more documents are listed and searchable."""
 
 
 @dataclass
@@ -50,14 +47,11 @@ class IndexFinished(Message):
     """This reader's update of the index ended; the index is open in its new state."""
 
     report: UpdateReport
-    documents: list[DocSummary]
 
 
 @dataclass
 class IndexReopened(Message):
     """Another process changed the index; it was opened again in its new state."""
-
-    documents: list[DocSummary]
 
 
 @dataclass
@@ -65,7 +59,6 @@ class SearchFinished(Message):
     query: str
     result: SearchResult
     docs: list[ResultDoc]  # what the results pane shows, prepared off the UI thread
-    counts: dict[str, int]  # hits per document
     open_first: bool = False
 
 

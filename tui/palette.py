@@ -13,8 +13,10 @@ from textual.fuzzy import Matcher
 from zhreader.support.printable import printable
 
 if TYPE_CHECKING:
-    from zhreader.tui.library import DocSummary
+    from zhreader.index.results import DocSummary
     from zhreader.tui.screens.main_screen import MainScreen
+
+MAX_CANDIDATES = 200
 
 
 def _plain(text: str) -> str:
@@ -43,18 +45,26 @@ class DocumentCommands(Provider):
         # The reader's default screen is its main screen.
         return cast("MainScreen", self.app.get_default_screen())
 
-    def _documents(self) -> list[DocSummary]:
-        return self._main.doc_list.documents
+    def _documents(self, needle: str = "", limit: int = 30) -> list[DocSummary]:
+        """The first documents in id order, or those whose title or file name holds
+        ``needle`` (found through the index: a corpus may hold a million documents)."""
+        source = self._main.doc_list.source
+        if source is None:
+            return []
+        docnums = source.named(needle)[:limit] if needle.strip() else source.catalog.order[:limit]
+        return [source.summary(docnum) for docnum in docnums]
 
     async def discover(self) -> Hits:
-        for doc in self._documents()[:30]:
+        for doc in self._documents():
             # Content, not a str: a title is data and must never be read as markup.
             open_doc = partial(self._open, doc.doc_id)
             yield DiscoveryHit(Content(f"Open {printable(doc.title)}"), open_doc, help=_plain(doc.doc_id))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for doc in self._documents():
+        # Every hit reads "Open <title>": the word open in a query is no part of a title.
+        needle = " ".join(word for word in query.split() if word.lower() != "open")
+        for doc in self._documents(needle, limit=MAX_CANDIDATES):
             text = f"Open {doc.title}  {doc.doc_id}"
             score = matcher.match(text)
             if score > 0:

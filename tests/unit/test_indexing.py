@@ -25,7 +25,7 @@ def doc(n: int, extra: str = "") -> str:
 
 def ids(store: IndexStore) -> list[str]:
     with Searcher.open(store) as searcher:
-        return [entry.doc_id for entry in searcher.docs]
+        return [doc.doc_id for doc in searcher.documents()]
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_a_full_disk_keeps_the_previous_index(setup, monkeypatch) -> None:
     monkeypatch.undo()
     with Searcher.open(store) as searcher:
         assert len(searcher.search("改动").docs) == 0  # the old commit, intact
-        assert len(searcher.docs) == 4
+        assert searcher.count == 4
     assert sorted(update_index(corpus, store).changed) == [f"d{n}.txt" for n in range(4)]
 
 

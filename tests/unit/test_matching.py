@@ -9,7 +9,8 @@ from zhreader.index.query import Term
 
 
 def spans(term: str, text: str, **kw) -> list[tuple[int, int]]:
-    return Matcher.for_term(Term(term, **kw)).spans(text)
+    """Spans in the folded text (same offsets as the display text here: no expansions)."""
+    return Matcher.for_term(Term(term, **kw)).spans(fold(text))
 
 
 def test_literal_and_folded_matches_land_on_the_original_characters() -> None:
@@ -41,5 +42,17 @@ def test_spans_are_exactly_the_folded_occurrences(text: str, term: str) -> None:
     needle = matcher.parts[0]
     folded = fold(text)
     expected = [(i, i + len(needle)) for i in range(len(folded)) if folded.startswith(needle, i)]
-    assert matcher.spans(text) == expected
-    assert matcher.count(text) == len(expected)
+    assert matcher.spans(folded) == expected
+    assert matcher.count(folded) == len(expected)
+
+
+def test_a_term_and_its_other_script_are_the_same_term() -> None:
+    assert spans("發展", "经济发展") == [(2, 4)] == spans("发展", "經濟發展")
+    assert Matcher.for_term(Term("發展", exact_script=True)).spans(fold("经济发展", exact_script=True)) == []
+
+
+def test_grams_decide_one_and_two_character_terms() -> None:
+    assert Matcher.for_term(Term("发")).decided_by_postings and Matcher.for_term(Term("發展")).decided_by_postings
+    assert not Matcher.for_term(Term("中国人")).decided_by_postings  # its pairs give candidates
+    assert Matcher.for_term(Term("中国人")).grams == ("中国", "国人")
+    assert not Matcher.for_term(Term("發展", exact_script=True)).decided_by_postings

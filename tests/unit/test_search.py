@@ -102,7 +102,7 @@ def test_whole_words_rank_above_the_same_characters_inside_longer_words(index_of
 
 def test_one_character_queries_find_everything(sample_searcher: Searcher) -> None:
     result = sample_searcher.search("蒙", limit=None)
-    expected = sum(sample_searcher.text(e).count("蒙") for e in sample_searcher.docs)
+    expected = sum(sample_searcher.text(doc.docnum).count("蒙") for doc in sample_searcher.documents())
     assert result.total_hits == expected
 
 

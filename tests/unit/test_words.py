@@ -92,11 +92,11 @@ def test_the_fast_backend_changes_ranking_words_only(segmenter, sample_dir: Path
         results[choice] = [result for result in map(analyze, sources) if isinstance(result, Analyzed)]
     assert len(results["jieba"]) == len(results["fast"]) == len(sources)
     for slow, fast in zip(results["jieba"], results["fast"], strict=True):
-        assert (fast.text, fast.blocks_json, fast.title, fast.sig) == (
+        assert (fast.text, fast.blocks_json, fast.title, fast.grams) == (
             slow.text,
             slow.blocks_json,
             slow.title,
-            slow.sig,
+            slow.grams,
         )
         assert fast.word_counts.keys() & slow.word_counts.keys()
 

@@ -100,6 +100,9 @@ def test_a_search_does_not_wait_for_a_busy_indexer(sample_dir: Path, tmp_path: P
     with IndexStore(index, Corpus.open(sample_dir).location).write_lock():  # another zhreader is updating
         started = time.monotonic()
         code, out, err = run("search", "强磁场", "--corpus", str(sample_dir), "--index-dir", str(index), "--json")
+        assert code == 0 and len(out.splitlines()) == 2 and err == ""  # up to date: no walk, no lock
+        args = ("search", "强磁场", "--corpus", str(sample_dir), "--index-dir", str(index), "--json", "--refresh")
+        code, out, err = run(*args)
         waited = time.monotonic() - started
     assert code == 0 and len(out.splitlines()) == 2
     assert "another zhreader is updating this index; answering from its last saved state" in err
@@ -116,7 +119,8 @@ def test_an_index_that_cannot_be_updated_still_answers(sample_dir: Path, tmp_pat
         raise SearchIndexError("index update stopped: the disk is full (the last committed index is kept)")
 
     monkeypatch.setattr(indexer, "_update_locked", full)
-    code, out, err = run("search", "强磁场", "--corpus", str(sample_dir), "--index-dir", str(index), "--json")
+    args = ("search", "强磁场", "--corpus", str(sample_dir), "--index-dir", str(index), "--json", "--refresh")
+    code, out, err = run(*args)
     assert code == 0 and len(out.splitlines()) == 2
     assert "zhreader: warning: index update stopped: the disk is full" in err
     code, _, err = run("index", str(sample_dir), "--index-dir", str(index))

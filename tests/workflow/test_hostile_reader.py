@@ -26,7 +26,7 @@ async def test_markup_and_escapes_are_shown_as_text(make_corpus, tmp_path: Path)
         screen = await ready(pilot, hostile.LOADED)
         await wait_until(pilot, lambda: any(hostile.EMPTY_NAME in t for t in toasts(app)), what="the skipped file")
         assert any("damaged byte sequences shown as" in t for t in toasts(app))
-        titles = [doc.title for doc in screen.doc_list.documents]
+        titles = [screen.doc_list.summary(row).title for row in range(screen.doc_list.row_count)]
         assert "[/bold]坏标题[/]" in titles and "恶意标题[bold red]x[/]" in titles
         assert "tab␛]2;T␇le.txt" in titles  # a title-less document is known by its name, as data
         screen.open_document("a.txt")

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
 
-from zhreader.tui.library import DocSummary
-from zhreader.tui.messages import DocumentsArrived, IndexFinished, IndexProgress, IndexReopened, LibraryOpened
+from zhreader.tui.messages import IndexFinished, IndexGrew, IndexProgress, IndexReopened, LibraryOpened
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from zhreader.corpus import Document
     from zhreader.index import Progress
     from zhreader.tui.library import Library
 
@@ -35,22 +33,20 @@ class IndexLifecycle:
     def start(self) -> None:
         """Open the index (importing Whoosh), then update it."""
         self.indexing = True
-        self.host.run_worker(
-            self._open_and_update, name="open the index", group=GROUP, thread=True, exit_on_error=False
-        )
+        self._run(self._open_and_update, "open the index")
 
     def update(self) -> bool:
         """Update the index now; False when an update is already running."""
         if self.indexing:
             return False
         self.indexing = True
-        self.host.run_worker(self._update, name="update the index", group=GROUP, thread=True, exit_on_error=False)
+        self._run(self._update, "update the index")
         return True
 
     def check_elsewhere(self) -> None:
         """Pick up commits another zhreader made (between our own updates)."""
         if not self.indexing:
-            self.host.run_worker(self._reopen, name="reopen the index", group=GROUP, thread=True, exit_on_error=False)
+            self._run(self._reopen, "reopen the index")
 
     def ended(self) -> None:
         """The screen saw this update end (finished or failed)."""
@@ -59,11 +55,14 @@ class IndexLifecycle:
     def stop(self) -> None:
         self.host.workers.cancel_group(self.host, GROUP)
 
+    def _run(self, work: Any, name: str) -> None:
+        self.host.run_worker(work, name=name, group=GROUP, thread=True, exit_on_error=False)
+
     # -- in worker threads -------------------------------------------------------------
 
     def _open_and_update(self) -> None:
         searchable = self.library.open()
-        self.host.post_message(LibraryOpened(self.library.summaries(), searchable))
+        self.host.post_message(LibraryOpened(searchable))
         self._update()
 
     def _update(self) -> None:
@@ -71,31 +70,24 @@ class IndexLifecycle:
 
         worker = get_current_worker()
         last = 0.0
-        arrived: list[DocSummary] = []
-
-        def on_document(document: Document) -> None:
-            arrived.append(DocSummary(document.id, document.title, len(document.text)))
 
         def on_progress(event: Progress) -> None:
             nonlocal last
+            if event.phase == "committed":
+                self.host.post_message(IndexGrew())
+                return
             now = time.monotonic()
             if event.phase in ("index", "commit") and now - last < PROGRESS_INTERVAL and event.done < event.total:
                 return
             last = now
-            if arrived:
-                self.host.post_message(DocumentsArrived(list(arrived)))
-                arrived.clear()
             self.host.post_message(IndexProgress(event.phase, event.done, event.total))
 
         try:
-            report = self.library.update(on_progress, on_document, should_stop=lambda: worker.is_cancelled)
+            report = self.library.update(on_progress, should_stop=lambda: worker.is_cancelled)
         except Cancelled:
             return
-        if arrived:
-            self.host.post_message(DocumentsArrived(list(arrived)))
-        self.host.post_message(IndexFinished(report, self.library.summaries()))
-        self.library.preload()
+        self.host.post_message(IndexFinished(report))
 
     def _reopen(self) -> None:
         if self.library.reopen():
-            self.host.post_message(IndexReopened(self.library.summaries()))
+            self.host.post_message(IndexReopened())

@@ -75,9 +75,11 @@ class SearchController:
         return True
 
     def result_doc(self, doc_id: str | None) -> DocResult | None:
-        if self.current is None or doc_id is None:
+        searcher = self.library.searcher
+        if self.current is None or doc_id is None or searcher is None:
             return None
-        return self.current.result.docs.get(doc_id)
+        docnum = searcher.docnum(doc_id)
+        return None if docnum is None else self.current.result.docs.get(docnum)
 
     def spans(self, doc_id: str | None) -> list[tuple[int, int]]:
         doc = self.result_doc(doc_id)
@@ -90,7 +92,8 @@ class SearchController:
         if self.current is None or not self.current.result.docs:
             return None
         docs = self.current.result.docs
-        here = docs.position(open_doc) if open_doc is not None else None
+        current = self.result_doc(open_doc)
+        here = docs.position(current.docnum) if current is not None else None
         if open_doc is not None and here is not None:
             nxt = current_hit + step if current_hit >= 0 else (0 if step > 0 else hits_here - 1)
             if 0 <= nxt < hits_here:
@@ -129,6 +132,5 @@ class SearchController:
             if worker.is_cancelled:
                 return
             docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
-        counts = result.docs.hit_counts()
         if not worker.is_cancelled:
-            self.host.post_message(SearchFinished(query, result, docs, counts, open_first))
+            self.host.post_message(SearchFinished(query, result, docs, open_first))

@@ -28,10 +28,9 @@ from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
-from zhreader.tui.library import DocSummary
 from zhreader.tui.messages import (
-    DocumentsArrived,
     IndexFinished,
+    IndexGrew,
     IndexProgress,
     IndexReopened,
     LibraryOpened,
@@ -152,13 +151,15 @@ class MainScreen(Screen[None]):
     # -- the index -------------------------------------------------------------------
 
     def on_library_opened(self, message: LibraryOpened) -> None:
-        self._set_documents(message.documents)
+        self._show_index()
         self.status.set_index_state("checking for changes…" if message.searchable else "building the index…")
         if message.searchable:
             self.notes.reload()
 
-    def on_documents_arrived(self, message: DocumentsArrived) -> None:
-        self._set_documents(self.doc_list.merged(message.documents))
+    def on_index_grew(self, message: IndexGrew) -> None:
+        self._show_index()
+        if self.search.query:
+            self.search.schedule(immediately=True)
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.show_progress(message.phase, message.done, message.total)
@@ -173,16 +174,16 @@ class MainScreen(Screen[None]):
                 if len(files) > SKIPPED_SHOWN:
                     lines.append(f"… {len(files) - SKIPPED_SHOWN} more (zhreader index lists them all)")
                 self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
-        self._index_changed(message.documents)
+        self._index_changed()
         if self._check_timer is None:
             self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
 
     def on_index_reopened(self, message: IndexReopened) -> None:
-        self.status.set_index_state(f"index updated elsewhere · {len(message.documents):,} docs")
-        self._index_changed(message.documents)
+        self.status.set_index_state(f"index updated elsewhere · {self.library.document_count:,} docs")
+        self._index_changed()
 
-    def _index_changed(self, documents: list[DocSummary]) -> None:
-        self._set_documents(documents)
+    def _index_changed(self) -> None:
+        self._show_index()
         self.notes.reload()
         if self.search.query:
             self.search.schedule(immediately=True)
@@ -206,12 +207,13 @@ class MainScreen(Screen[None]):
         self.index.check_elsewhere()
         self.notes.check_elsewhere()
 
-    def _set_documents(self, documents: list[DocSummary]) -> None:
+    def _show_index(self) -> None:
+        """List the documents of the index as it is now (the library's searcher)."""
         doc_list = self.doc_list
-        first = not doc_list.documents
-        doc_list.set_documents(documents)
-        self.status.set_corpus(self.library.corpus.location, len(documents))
-        if first and documents:
+        first = doc_list.count == 0
+        doc_list.set_source(self.library.searcher)
+        self.status.set_corpus(self.library.corpus.location, doc_list.count)
+        if first and doc_list.count:
             doc_list.cursor = 0
 
     def rebuild_index(self) -> None:
@@ -239,7 +241,7 @@ class MainScreen(Screen[None]):
     def on_search_finished(self, message: SearchFinished) -> None:
         if not self.search.accept(message):
             return  # a stale answer: the user kept typing
-        self.sidebar.show_search(message.query, message.result, message.docs, message.counts)
+        self.sidebar.show_search(message.query, message.result, message.docs)
         self.query_one(SearchBar).show_result(message.result, timings=self.show_timings)
         self._refresh_reader_hits()
         if message.open_first and message.docs:

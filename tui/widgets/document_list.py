@@ -6,6 +6,8 @@ title; ``f`` opens the filter for Latin letters.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.segment import Segment
 from textual import events, on
 from textual.app import ComposeResult
@@ -14,8 +16,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from zhreader.corpus.textfold import fold
-from zhreader.tui.library import DocSummary
+if TYPE_CHECKING:
+    from zhreader.index import RankedDocs, Searcher
+    from zhreader.index.results import DocSummary
+
 from zhreader.tui.linebreak import cells
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
@@ -70,30 +74,44 @@ class DocumentList(LineList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.documents: list[DocSummary] = []
-        self.hits: dict[str, int] | None = None
+        self.source: Searcher | None = None  # the documents, in id order, read by the screenful
+        self.hits: RankedDocs | None = None  # the search whose hit counts are shown
+        self.hit_docs = 0  # documents with hits
         self.only_hits = False
         self.filter_text = ""
-        self._visible: list[int] = []
+        self._visible: list[int] | None = None  # docnums shown, in id order (None: all)
+
+    @property
+    def count(self) -> int:
+        """Documents in the index (filtered or not)."""
+        return self.source.count if self.source is not None else 0
 
     @property
     def row_count(self) -> int:
-        return len(self._visible)
+        return len(self._visible) if self._visible is not None else self.count
+
+    def _docnum(self, row: int) -> int:
+        assert self.source is not None
+        return self._visible[row] if self._visible is not None else self.source.catalog.order[row]
+
+    def summary(self, row: int) -> DocSummary | None:
+        if self.source is None or not 0 <= row < self.row_count:
+            return None
+        return self.source.summary(self._docnum(row))
 
     @property
     def current(self) -> DocSummary | None:
-        if 0 <= self.cursor < len(self._visible):
-            return self.documents[self._visible[self.cursor]]
-        return None
+        return self.summary(self.cursor)
 
-    def set_documents(self, documents: list[DocSummary]) -> None:
+    def set_source(self, source: Searcher | None) -> None:
+        """Show the documents of a (newly opened) index, keeping the place."""
         keep = self.current.doc_id if self.current else None
-        self.documents = documents
+        self.source = source
         self._refilter(keep)
 
-    def set_hits(self, hits: dict[str, int] | None) -> None:
+    def set_hits(self, hits: RankedDocs | None, hit_docs: int = 0) -> None:
         keep = self.current.doc_id if self.current else None
-        self.hits = hits
+        self.hits, self.hit_docs = hits, hit_docs
         self._refilter(keep)
 
     def set_filter(self, text: str) -> None:
@@ -101,26 +119,28 @@ class DocumentList(LineList):
         self.filter_text = text
         self._refilter(keep)
 
-    def merged(self, arrived: list[DocSummary]) -> list[DocSummary]:
-        """The documents listed now plus those that ``arrived``, in id order."""
-        known = {doc.doc_id for doc in self.documents}
-        return sorted([*self.documents, *(doc for doc in arrived if doc.doc_id not in known)], key=lambda d: d.doc_id)
-
     def select(self, doc_id: str) -> None:
-        for row, index in enumerate(self._visible):
-            if self.documents[index].doc_id == doc_id:
-                self.cursor = row
-                return
+        source = self.source
+        if source is None:
+            return
+        if self._visible is None:
+            row = source.position_of(doc_id)
+        else:
+            docnum = source.docnum(doc_id)
+            row = self._visible.index(docnum) if docnum is not None and docnum in self._visible else None
+        if row is not None:
+            self.cursor = row
 
     def _refilter(self, keep: str | None) -> None:
-        needle = fold(self.filter_text.strip()) if self.filter_text.strip() else ""
-        visible = []
-        for index, doc in enumerate(self.documents):
-            if needle and needle not in fold(doc.title) and needle not in fold(doc.doc_id):
-                continue
-            if self.only_hits and self.hits is not None and not self.hits.get(doc.doc_id):
-                continue
-            visible.append(index)
+        source = self.source
+        visible: list[int] | None = None
+        if source is not None:
+            if self.filter_text.strip():
+                visible = source.named(self.filter_text)
+            hits = self.hits
+            if self.only_hits and hits is not None:
+                docnums = visible if visible is not None else source.catalog.order
+                visible = [docnum for docnum in docnums if hits.matches(docnum)]
         self._visible = visible
         self.rows_changed()
         if keep is not None:
@@ -128,21 +148,23 @@ class DocumentList(LineList):
         self._update_title()
 
     def _update_title(self) -> None:
-        shown, total = len(self._visible), len(self.documents)
+        shown, total = self.row_count, self.count
         title = f"Documents {total:,}" if shown == total else f"Documents {shown:,}/{total:,}"
         if self.hits is not None:
-            title += f" · {sum(1 for d in self.documents if self.hits.get(d.doc_id)):,} with hits"
+            title += f" · {self.hit_docs:,} with hits"
         self.border_title = title
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
-        doc = self.documents[self._visible[row]]
+        doc = self.summary(row)
         base = self.base_style()
+        if doc is None:
+            return []
         if self.hits is None:
             count = human_length(doc.length)
             count_style = row_style(self, "document-list--count")
             title_style = base
         else:
-            n = self.hits.get(doc.doc_id, 0)
+            n = self.hits.count_of(doc.docnum)
             count = f"{n:,}" if n else ""
             count_style = row_style(self, "document-list--hits")
             title_style = base if n else row_style(self, "document-list--nohits")

@@ -44,10 +44,10 @@ class Sidebar(Vertical):
     def notes_list(self) -> NotesList:
         return self.query_one(NotesList)
 
-    def show_search(self, query: str, result: SearchResult, docs: list[ResultDoc], counts: dict[str, int]) -> None:
+    def show_search(self, query: str, result: SearchResult, docs: list[ResultDoc]) -> None:
         self.add_class("-searching")
         self.results.show_result(query, result, docs)
-        self.doc_list.set_hits(counts)
+        self.doc_list.set_hits(result.docs, result.total_docs)
 
     def show_search_problem(self, message: str) -> None:
         self.add_class("-searching")
