@@ -7,7 +7,6 @@ Problems are reported, never raised: each file that cannot be used comes back as
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zhreader.corpus.errors import CorpusPathError
+from zhreader.support.oserrors import reason
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 MAX_BYTES = 64 * 1024 * 1024
@@ -34,14 +34,9 @@ class Skipped:
     reason: str
 
 
-def _os_reason(err: OSError) -> str:
-    if isinstance(err, PermissionError):
-        return "permission denied"
-    if isinstance(err, FileNotFoundError):
-        return "vanished while being read"
-    if err.errno == errno.ELOOP:
-        return "symlink loop"
-    return (err.strerror or str(err)).lower()
+def os_reason(err: OSError) -> str:
+    """Why a file of the corpus cannot be read (one that vanished did so under us)."""
+    return "vanished while being read" if isinstance(err, FileNotFoundError) else reason(err)
 
 
 def _is_document(name: str) -> bool:
@@ -65,7 +60,7 @@ class Corpus:
         except FileNotFoundError:
             raise CorpusPathError(f"no such file or folder: {given}") from None
         except OSError as err:
-            raise CorpusPathError(f"cannot open {given}: {_os_reason(err)}") from None
+            raise CorpusPathError(f"cannot open {given}: {os_reason(err)}") from None
         resolved = given.resolve()
         if stat.S_ISDIR(st.st_mode):
             if not os.access(resolved, os.R_OK | os.X_OK):
@@ -145,7 +140,7 @@ class Corpus:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as err:
-            yield Skipped(prefix or "./", f"cannot read folder: {_os_reason(err)}")
+            yield Skipped(prefix or "./", f"cannot read folder: {os_reason(err)}")
             return
         inner = ancestors | {key}
         for entry in entries:
@@ -155,7 +150,7 @@ class Corpus:
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError as err:
-                yield Skipped(prefix + name, _os_reason(err))
+                yield Skipped(prefix + name, os_reason(err))
                 continue
             if is_dir:
                 yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen, folders)
@@ -174,7 +169,7 @@ class Corpus:
             yield Skipped(doc_id, "broken symlink" if os.path.islink(path) else "vanished while being read")
             return
         except OSError as err:
-            yield Skipped(doc_id, _os_reason(err))
+            yield Skipped(doc_id, os_reason(err))
             return
         if not stat.S_ISREG(st.st_mode):
             yield Skipped(doc_id, "not a regular file")

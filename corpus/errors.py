@@ -32,5 +32,11 @@ class NoteError(CorpusError):
     exit_code = ExitCode.USAGE
 
 
+class NoteNotFound(CorpusError):
+    """No note has the id asked for."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
 class NotesFileError(CorpusError):
     """The notes file cannot be read or changed (locked, read-only, full disk, damaged)."""

@@ -4,7 +4,8 @@
 
 Matching folds text and query alike, character by character, with two tables:
 
-* exact script: invisible characters (zero-width space, soft hyphen, BOM) dropped; Kangxi
+* exact script: invisible characters (zero-width space, soft hyphen, BOM, bidirectional
+  controls) dropped; Kangxi
   radicals and CJK compatibility ideographs to the ideograph they stand for (⼈ → 人);
   full-width, half-width, small and vertical forms to the ordinary character (１ → 1,
   ﹐ → , and ， → ,); full Unicode case folding (A → a, ß → ss).
@@ -28,9 +29,10 @@ from pathlib import Path
 
 TABLE = Path(__file__).resolve().parent / "data" / "fold.txt"
 
-# Zero-width space, word joiner, zero-width no-break space (BOM), soft hyphen: they split
-# words invisibly and the display text has them removed (corpus.sanitize).
-DROPPED = "\u200b\u2060\ufeff\u00ad"
+# Zero-width space, word joiner, zero-width no-break space (BOM), soft hyphen, and the
+# bidirectional controls: the display text has them removed (corpus.sanitize), so a query
+# drops them too.
+DROPPED = "\u200b\u2060\ufeff\u00ad" + "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 WIDTH_TAGS = ("<wide>", "<narrow>", "<small>", "<vertical>")
 _HAN_RANGES = (
     (0x3400, 0x4DC0),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from zhreader.corpus.builder import build_document
 from zhreader.corpus.decoding import decode
-from zhreader.corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, _os_reason
+from zhreader.corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, os_reason
 from zhreader.corpus.document import Document
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.reflow import WordBreaks
@@ -35,7 +35,7 @@ def read_bytes(source: SourceFile) -> bytes:
     except atomic.NotARegularFile:
         raise DocumentError("not a regular file (it changed after the folder was read)") from None
     except OSError as err:
-        raise DocumentError(_os_reason(err)) from None
+        raise DocumentError(os_reason(err)) from None
     if len(data) > MAX_BYTES:
         raise DocumentError("grew too large while being read")
     return data

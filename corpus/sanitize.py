@@ -16,11 +16,14 @@ _NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
 # Zero-width space, word joiner, BOM/zero-width no-break space, soft hyphen: they split
 # words invisibly ("中\u200b国" would not match 中国) and carry no meaning in prose.
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+# Bidirectional embeddings, overrides and isolates reorder how a terminal draws a line
+# (text could be made to read as other text); they carry nothing a reader of Chinese needs.
+_BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 
 
 @cache
 def _table() -> dict[int, str | None]:
-    table: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE))
+    table: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE + _BIDI_CONTROLS))
     for cp in range(0x20):
         if chr(cp) not in "\t\n":
             table[cp] = chr(0x2400 + cp)

@@ -12,6 +12,7 @@ the Whoosh writer stays in this process.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import errno
 import multiprocessing
@@ -22,8 +23,8 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
@@ -38,6 +39,7 @@ from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
 from zhreader.support.locking import LockTimeout
+from zhreader.support.oserrors import reason
 
 # Commit after this many documents or seconds, whichever comes first: a kill loses at
 # most one batch, and each commit costs a Whoosh segment write.
@@ -48,6 +50,7 @@ FIRST_BATCH_SECONDS = 10.0
 # it saves.
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 WORKER_CHUNK = 16
+WAIT_POLL_SECONDS = 0.25  # how often a wait for a worker looks at should_stop
 WRITER_LIMIT_MB = 128
 
 
@@ -93,11 +96,9 @@ def _manifest(generation: Generation, ix: whoosh_index.Index) -> tuple[dict[str,
 
 
 def _describe_os_error(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
-        return "the disk is full"
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "the index folder is not writable"
-    return err.strerror or str(err)
+    return reason(err)
 
 
 def _batch_docs() -> int:
@@ -229,8 +230,12 @@ def _start_worker(silence: bool, parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
 
 
-def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Skipped]:
-    """Analyse in order, in worker processes when it pays off."""
+def _analyses(
+    sources: list[SourceFile], workers: int, should_stop: Callable[[], bool] | None = None
+) -> Iterator[Analyzed | Skipped]:
+    """Analyse in order, in worker processes when it pays off. A worker that dies (the
+    out-of-memory killer, a kill -9) stops the update with an error; ``should_stop`` is
+    polled while waiting for a worker."""
     total_bytes = sum(source.size for source in sources)
     if workers <= 1 or total_bytes < PARALLEL_MIN_BYTES or len(sources) < 2 * WORKER_CHUNK:
         for source in sources:
@@ -243,24 +248,36 @@ def _analyses(sources: list[SourceFile], workers: int) -> Iterator[Analyzed | Sk
     # middle of its screen: then workers write nothing.
     captured = not _has_descriptor(sys.stderr)
     with _real_stderr(captured):  # the pool starts multiprocessing's resource tracker
-        pool = context.Pool(workers, initializer=_start_worker, initargs=(captured, os.getpid()))
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(captured, os.getpid())
+        )
     window = 4 * workers  # bounded look-ahead keeps memory flat on big corpora
-    pending: deque[AsyncResult[list[Analyzed | Skipped]]] = deque()
+    pending: deque[concurrent.futures.Future[list[Analyzed | Skipped]]] = deque()
     next_chunk = 0
-    finished = False
     try:
         while next_chunk < len(chunks) or pending:
             while next_chunk < len(chunks) and len(pending) < window:
-                pending.append(pool.apply_async(analyze_batch, (chunks[next_chunk],)))
+                with _real_stderr(captured):
+                    pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
                 next_chunk += 1
-            yield from pending.popleft().get()
-        finished = True
+            head = pending.popleft()
+            while True:
+                try:
+                    results = head.result(timeout=WAIT_POLL_SECONDS)
+                except concurrent.futures.TimeoutError:
+                    if should_stop is not None and should_stop():
+                        raise Cancelled from None
+                    continue
+                break
+            yield from results
+    except BrokenProcessPool:
+        raise SearchIndexError(
+            "index update stopped: an analysis worker process died (out of memory?); the last committed index is kept"
+        ) from None
     finally:
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()  # on cancel, Ctrl-C or an error: no waiting for chunks nobody reads
-        pool.join()
+        # Workers finish the chunk in hand (a second at most) and go; nobody waits for the
+        # chunks still queued.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _default_workers() -> int:
@@ -287,6 +304,7 @@ def update_index(
     (the last commit stays readable)."""
     notify: ProgressCallback = progress or (lambda event: None)
     started = time.monotonic()
+    store.check_ours()  # before the lock file lands in a folder of the user's
     try:
         lock = store.write_lock(timeout=lock_timeout)
         lock.acquire()
@@ -375,7 +393,7 @@ def _update_locked(
                 writer.delete_by_term("id", doc_id)
             report.removed.extend(removed)
         total = len(work)
-        for done, result in enumerate(_analyses(work, workers), start=1):
+        for done, result in enumerate(_analyses(work, workers, should_stop), start=1):
             if should_stop is not None and should_stop():
                 raise Cancelled
             writer = batcher.get()

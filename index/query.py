@@ -64,7 +64,9 @@ class _Token:
 
 
 def _strip_controls(raw: str, notices: list[str]) -> str:
-    cleaned = "".join(ch for ch in raw if not unicodedata.category(ch).startswith("C") or ch in "\t\n")
+    # Controls and lone surrogates only: format characters such as the emoji joiner U+200D
+    # belong to what was typed (a tag may hold one); the fold drops the invisible ones.
+    cleaned = "".join(ch for ch in raw if unicodedata.category(ch) not in ("Cc", "Cs") or ch in "\t\n")
     if cleaned != raw:
         notices.append("ignored control characters in the query")
     return cleaned

@@ -84,10 +84,16 @@ class Searcher:
 
     @classmethod
     def open(cls, store: IndexStore) -> Searcher:
+        from whoosh.index import EmptyIndexError
+
         generation = store.current()
         if generation is None:
             raise IndexMissing(f"no index yet for {store.corpus_location} (run: zhreader index)")
-        return cls(generation)
+        try:
+            return cls(generation)
+        except (OSError, EmptyIndexError):
+            # Replaced by a newer generation between finding it and opening it.
+            raise IndexMissing(f"the index of {store.corpus_location} changed while it was opened") from None
 
     def close(self) -> None:
         with self._lock:

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 from zhreader import __version__
 from zhreader.corpus import words
 from zhreader.corpus.discovery import Corpus
-from zhreader.index.errors import IndexOwnedElsewhere
-from zhreader.support import atomic, paths
+from zhreader.index.errors import IndexOwnedElsewhere, SearchIndexError
+from zhreader.support import atomic, jsonlines, paths
 from zhreader.support.locking import FileLock
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class Generation:
 
     def write_meta(self, **changes: Any) -> Generation:
         meta = {**self.meta, **changes}
-        atomic.write_text(self.path / META_NAME, json.dumps(meta, ensure_ascii=False, indent=1))
+        atomic.write_text(self.path / META_NAME, jsonlines.dumps(meta, indent=1))
         return Generation(self.path, meta)
 
     def latest_toc(self) -> int:
@@ -102,7 +102,7 @@ class Generation:
             return None
 
     def write_manifest(self, toc: int, docs: dict[str, tuple[int, int, str]]) -> None:
-        text = json.dumps({"toc": toc, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        text = jsonlines.dumps({"toc": toc, "docs": docs})
         atomic.write_text(self.path / MANIFEST_NAME, text)
 
     def read_catalog(self, toc: int) -> Catalog | None:
@@ -124,7 +124,7 @@ class Generation:
         return {str(k): int(v) for k, v in raw["folders"].items()}
 
     def write_folders(self, toc: int, folders: dict[str, int]) -> None:
-        text = json.dumps({"toc": toc, "folders": folders}, ensure_ascii=False, separators=(",", ":"))
+        text = jsonlines.dumps({"toc": toc, "folders": folders})
         atomic.write_text(self.path / FOLDERS_NAME, text)
 
 
@@ -188,8 +188,27 @@ class IndexStore:
         except (OSError, EmptyIndexError):  # a half-deleted folder just means "changed"
             return None
 
+    def check_ours(self) -> None:
+        """Refuse a folder that holds anything but zhreader's own files: an --index-dir
+        pointed at a folder of the user's must not have its files replaced."""
+        try:
+            names = os.listdir(self.root)
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise SearchIndexError(f"cannot use {self.root} for the index: {err.strerror or err}") from None
+        if any(name.startswith("g-") for name in names):
+            return  # an index of ours, if perhaps with a damaged pointer: rebuilt beside it
+        pointer = _read_json(self.root / CURRENT_NAME) if CURRENT_NAME in names else {"generation": ""}
+        foreign = [n for n in names if n not in (CURRENT_NAME, LOCK_NAME) and not n.startswith(".")]
+        if foreign or pointer is None or not isinstance(pointer.get("generation"), str):
+            raise IndexOwnedElsewhere(
+                f"{self.root} holds files that are not a zhreader index; give the index an empty or new folder"
+            )
+
     def create_generation(self) -> Generation:
         """A new empty index, made current at once so readers see partial progress."""
+        self.check_ours()
         self.root.mkdir(parents=True, exist_ok=True)
         name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
         path = self.root / name
@@ -211,7 +230,7 @@ class IndexStore:
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             },
         ).write_meta()
-        atomic.write_text(self.root / CURRENT_NAME, json.dumps({"generation": name}))
+        atomic.write_text(self.root / CURRENT_NAME, jsonlines.dumps({"generation": name}))
         return generation
 
     def remove_other_generations(self, keep: Generation) -> None:

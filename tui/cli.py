@@ -10,6 +10,8 @@ from Text objects, never markup.
 
 from __future__ import annotations
 
+import difflib
+import os
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -27,9 +29,9 @@ from zhreader.tui.cli_common import (
     run_update,
 )
 from zhreader.tui.cli_notes import notes_group
-from zhreader.tui.errors import NoSuchDocument
+from zhreader.tui.errors import NoSuchDocument, NothingIndexed
 from zhreader.tui.output import data, emit_json, emit_text, out_console, say
-from zhreader.tui.reporting import silence_stdout
+from zhreader.tui.reporting import print_line, silence_stdout
 
 if TYPE_CHECKING:
     from zhreader.corpus.notes.notebook import Notebook
@@ -47,6 +49,10 @@ class _DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
+            if args and not os.path.exists(args[0]):
+                close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
+                if close:
+                    raise click.UsageError(f"no command or path {args[0]!r}; did you mean {close[0]!r}?", ctx)
             args = ["open", *args]
         return super().parse_args(ctx, args)
 
@@ -83,8 +89,15 @@ def open_command(path: str | None, index_dir: str | None, notes_path: str | None
 @index_dir_option
 def index_command(path: str | None, index_dir: str | None) -> None:
     """Build or update the index of PATH (default: the sample corpus)."""
+    from zhreader.index import IndexBusy
+
     corpus = open_corpus(path)
-    report = run_update(corpus, make_store(corpus, index_dir), show_progress=True)
+    store = make_store(corpus, index_dir)
+    try:
+        report = run_update(corpus, store, show_progress=True, lock_timeout=0)
+    except IndexBusy:
+        say("zhreader: waiting for another zhreader that is updating this index…")
+        report = run_update(corpus, store, show_progress=True)
     parts = [
         f"{len(report.added)} added",
         f"{len(report.changed)} changed",
@@ -98,6 +111,13 @@ def index_command(path: str | None, index_dir: str | None) -> None:
         say(f"  skipped {skipped.doc_id}: {skipped.reason}")
     for repaired in report.repaired:
         say(f"  repaired {repaired.doc_id}: {repaired.reason}")
+    if not report.documents:
+        what = (
+            f"no file there could be read ({len(report.skipped)} skipped)"
+            if report.skipped
+            else "it holds no documents"
+        )
+        raise NothingIndexed(f"nothing to index in {corpus.location}: {what}")
 
 
 def _snippet_line(hit: Any, width: int = 20) -> Text:
@@ -109,7 +129,8 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
     return line
 
 
-@main.command("search")
+# A query such as -北京 (leave out documents with 北京) is the query, not an unknown option.
+@main.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @click.option("--corpus", "corpus_path", metavar="PATH", help="Folder or file to search (default: the sample corpus).")
 @click.option(
@@ -199,7 +220,11 @@ def run(args: list[str]) -> int:
     try:
         code = main.main(args, prog_name="zhreader", standalone_mode=False)
     except click.ClickException as err:
-        err.show()
+        # One line, through the one printer (an argument is data: it may hold escapes).
+        hint = ""
+        if isinstance(err, click.UsageError) and err.ctx is not None:
+            hint = f" ({err.ctx.command_path} --help lists what it takes)"
+        print_line(f"zhreader: error: {err.format_message()}{hint}")
         return err.exit_code
     except click.Abort:
         raise KeyboardInterrupt from None

@@ -109,7 +109,11 @@ def ready_searcher(corpus: Corpus, index_dir: str | None, *, refresh: bool = Fal
     try:
         report = run_update(corpus, store, show_progress=True, lock_timeout=0)
     except IndexBusy:
-        warn("another zhreader is updating this index; answering from its last saved state")
+        generation = store.current()
+        if generation is not None and not generation.complete:
+            warn("another zhreader is building this index; answering from the part saved so far")
+        else:
+            warn("another zhreader is updating this index; answering from its last saved state")
     except IndexOwnedElsewhere:
         raise
     except SearchIndexError as err:

@@ -143,6 +143,7 @@ def notes_export_command(
 
     from zhreader.corpus.notes import export
     from zhreader.support import atomic
+    from zhreader.support.oserrors import reason
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
@@ -154,14 +155,13 @@ def notes_export_command(
     else:
         text = export.to_json(placed)
     if output:
+        notes_file = atomic.target_of(notes_location(corpus, notes_path))
+        if atomic.target_of(Path(output)) == notes_file:
+            raise OutputError(f"cannot write {output}: it is the notes file itself (export to another file)")
         try:
             atomic.write_bytes(Path(output), text.encode("utf-8"))
-        except atomic.NotARegularFile:
-            raise OutputError(f"cannot write {output}: not a regular file (leave out -o to print)") from None
-        except atomic.ReadOnlyFile:
-            raise OutputError(f"cannot write {output}: the file is read-only (nothing was changed)") from None
         except OSError as err:
-            raise OutputError(f"cannot write {output}: {err.strerror or err} (nothing was changed)") from None
+            raise OutputError(f"cannot write {output}: {reason(err)} (nothing was changed)") from None
         say(f"{len(placed)} notes written to {output}")
         return
     sys.stdout.buffer.write(text.encode("utf-8"))

@@ -21,6 +21,12 @@ class NoSuchDocument(UIError):
     exit_code = ExitCode.NOT_FOUND
 
 
+class NothingIndexed(UIError):
+    """A corpus with no document that could be read."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
 class OutputError(UIError):
     """An export or a printout could not be written where the user asked."""
 

@@ -73,11 +73,6 @@ class Library:
         searcher = self._searcher
         return searcher.count if searcher is not None else 0
 
-    @property
-    def index_complete(self) -> bool:
-        searcher = self._searcher
-        return searcher is not None and searcher.complete
-
     def changed_elsewhere(self) -> bool:
         """Whether another process committed to the index since it was opened."""
         stamp = self.store.current_stamp()
@@ -101,6 +96,7 @@ class Library:
             self.store,
             progress,
             should_stop=should_stop,
+            lock_timeout=0,  # another zhreader is updating: its commits are picked up instead
             batch_docs=READER_BATCH_DOCS,
             first_batch_seconds=READER_FIRST_BATCH_SECONDS,
         )

@@ -50,6 +50,11 @@ class IndexFinished(Message):
 
 
 @dataclass
+class IndexBusyElsewhere(Message):
+    """Another zhreader is updating the index; its commits are picked up as they land."""
+
+
+@dataclass
 class IndexReopened(Message):
     """Another process changed the index; it was opened again in its new state."""
 

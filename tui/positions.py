@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from zhreader.support import atomic, paths
+from zhreader.support import atomic, jsonlines, paths
 
 LIMIT = 5000  # documents remembered per corpus; the oldest are forgotten
 
@@ -33,10 +33,6 @@ class Positions:
     def get(self, doc_id: str) -> int | None:
         return self._offsets.get(doc_id)
 
-    @property
-    def last_document(self) -> str | None:
-        return next(reversed(self._offsets), None)
-
     def remember(self, doc_id: str, offset: int) -> None:
         if self._offsets.get(doc_id) == offset and next(reversed(self._offsets), None) == doc_id:
             return
@@ -50,7 +46,7 @@ class Positions:
         if not self._dirty:
             return
         try:
-            atomic.write_text(self.path, json.dumps({"offsets": self._offsets}, ensure_ascii=False))
+            atomic.write_text(self.path, jsonlines.dumps({"offsets": self._offsets}))
             self._dirty = False
         except OSError:
             pass  # losing a reading position is not worth interrupting the reader

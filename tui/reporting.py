@@ -71,3 +71,5 @@ def guarded(run: Callable[[], int | None]) -> int:
         return int(ExitCode.INTERRUPTED)
     except OSError as err:  # stdout onto a full disk, a closed pipe
         return _os_failure(err)
+    except UnicodeError as err:  # text that cannot be encoded where it must go
+        return report(ZhreaderError(f"cannot encode the text: {err}"))

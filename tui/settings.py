@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from zhreader.support import atomic, paths
+from zhreader.support import atomic, jsonlines, paths
 
 
 class Settings:
@@ -51,4 +51,4 @@ class Settings:
             return  # never overwrite what the user wrote and we could not read
         # A setting that cannot be saved is not worth an error.
         with contextlib.suppress(OSError):
-            atomic.write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=1))
+            atomic.write_text(self.path, jsonlines.dumps(self._values, indent=1))

@@ -60,7 +60,7 @@ def by_tag(placed: Iterable[Placed]) -> dict[str, list[Placed]]:
 
 
 def to_markdown(placed: list[Placed], corpus: str) -> str:
-    lines = [f"# Notes: {corpus}", ""]
+    lines = [f"# Notes: {printable(corpus)}", ""]
     for tag, items in by_tag(placed).items():
         lines += [f"## {tag} ({len(items)})", ""]
         for item in sorted(items, key=lambda i: (i.note.doc, i.anchor.start)):
@@ -85,8 +85,9 @@ FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
 
 def spreadsheet_safe(cell: str) -> str:
     """A text cell that a spreadsheet shows as text, never runs."""
+    formula = cell.startswith(FORMULA_STARTS)  # before \r becomes a visible symbol
     cell = printable(cell, newlines=True)
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if formula else cell
 
 
 CSV_COLUMNS = ["tag", "doc", "title", "quote", "comment", "status", "start", "end", "note_id", "created", "updated"]

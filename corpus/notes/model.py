@@ -41,15 +41,17 @@ def _unusable_in_tag(ch: str) -> bool:
 
 
 def clean_tag(tag: str) -> str:
-    """A tag as stored: NFC, spaces collapsed; raises NoteError for unusable tags."""
-    bad = [ch for ch in tag.strip() if ch in _FORBIDDEN_IN_TAGS]
-    tag = " ".join(unicodedata.normalize("NFC", tag).split())
+    """A tag as stored: as written, without surrounding spaces. What a tag cannot hold is
+    refused with a reason, never rewritten (two tags differing only in Unicode
+    normalisation or inner spacing are two tags, as typed)."""
+    tag = tag.strip()
     if not tag:
         raise NoteError("a tag cannot be empty")
+    bad = [ch for ch in tag if ch in _FORBIDDEN_IN_TAGS]
     if bad:
         raise NoteError(f"a tag cannot contain {'a comma' if bad[0] in ',，' else 'a line break'}: {tag!r}")
     if any(_unusable_in_tag(ch) for ch in tag):
-        raise NoteError(f"a tag cannot contain control characters: {tag!r}")
+        raise NoteError(f"a tag cannot contain control characters or line separators: {tag!r}")
     if len(tag) > MAX_TAG_CHARS:
         raise NoteError(f"a tag is at most {MAX_TAG_CHARS} characters: {tag[:MAX_TAG_CHARS]}…")
     return tag

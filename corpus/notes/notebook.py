@@ -10,6 +10,7 @@ from zhreader.corpus.notes.anchor import Anchor, Status, anchor
 from zhreader.corpus.notes.export import Placed
 from zhreader.corpus.notes.store import NotesFile, Snapshot
 from zhreader.corpus.textfold import fold
+from zhreader.support.printable import printable
 
 
 @dataclass
@@ -32,7 +33,8 @@ class Notebook:
                 documents[note.doc] = self.document(note.doc)
             document = documents[note.doc]
             if document is None:
-                placed.append(Placed(note, Anchor(Status.ORPHANED, similarity=0.0), note.doc))
+                # Its document is gone: known by its id, which comes from the file, as data.
+                placed.append(Placed(note, Anchor(Status.ORPHANED, similarity=0.0), printable(note.doc)))
                 continue
             key = (note.id, note.updated, note.start, note.end, document.text_hash)
             found = self._anchors.get(key)

@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from zhreader.corpus.errors import NoteError, NotesFileError
+from zhreader.corpus.errors import NoteError, NoteNotFound, NotesFileError
 from zhreader.corpus.notes.model import SCHEMA, Note, clean_comment, clean_tags, now
 from zhreader.support import atomic, jsonlines
 from zhreader.support.locking import FileLock, LockTimeout
+from zhreader.support.oserrors import reason
 
 LOCK_TIMEOUT = 10.0
 
@@ -104,7 +105,7 @@ def _os_message(err: OSError, path: Path) -> str:
         return f"cannot save notes: {path} is read-only (nothing was changed)"
     if isinstance(err, (IsADirectoryError, atomic.NotARegularFile)):
         return f"cannot use {path} as a notes file: it is not a regular file"
-    return f"cannot save notes in {path}: {err.strerror or err}"
+    return f"cannot save notes in {path}: {reason(err)}"
 
 
 class NotesFile:
@@ -120,7 +121,7 @@ class NotesFile:
         except (IsADirectoryError, atomic.NotARegularFile):
             raise NotesFileError(f"cannot use {self.path} as a notes file: it is not a regular file") from None
         except OSError as err:
-            raise NotesFileError(f"cannot read notes from {self.path}: {err.strerror or err}") from None
+            raise NotesFileError(f"cannot read notes from {self.path}: {reason(err)}") from None
         return _parse(data)
 
     def load(self) -> Snapshot:
@@ -191,7 +192,7 @@ class NotesFile:
                     )
                     entries[index] = updated
                     return updated
-            raise NotesFileError(f"no note with id {note_id} (another window may have deleted it)")
+            raise NoteNotFound(f"no note with id {note_id} (another window may have deleted it)")
 
         return self._change(change)
 
@@ -201,6 +202,6 @@ class NotesFile:
                 if isinstance(entry, Note) and entry.id == note_id:
                     del entries[index]
                     return entry
-            raise NotesFileError(f"no note with id {note_id}")
+            raise NoteNotFound(f"no note with id {note_id}")
 
         return self._change(change)

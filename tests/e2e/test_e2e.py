@@ -126,11 +126,7 @@ def test_hostile_names_and_text_never_drive_the_terminal(tmp_path: Path) -> None
 def test_ctrl_c_stops_indexing_at_once_and_keeps_the_work(tmp_path: Path) -> None:
     import signal
 
-    root = tmp_path / "big"
-    root.mkdir()
-    paragraph = "呼和浩特推动高质量发展，人才政策与数据中心建设同步推进。" * 40 + "\n\n"
-    for i in range(400):  # about 4 MB: analysed in worker processes
-        (root / f"d{i:03}.txt").write_text(f"标题{i}\n\n" + paragraph * 4, encoding="utf-8")
+    root = _big_corpus(tmp_path / "big")  # analysed in worker processes
     child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
     try:
         child.expect("Indexing", timeout=60)
@@ -141,6 +137,32 @@ def test_ctrl_c_stops_indexing_at_once_and_keeps_the_work(tmp_path: Path) -> Non
         child.close(force=True)
     assert child.exitstatus == 130
     assert "Traceback" not in out and "interrupted: committed work is kept" in out
+
+
+def _big_corpus(root: Path) -> Path:
+    """About 6 MB of varied text (repeated text segments too fast to catch the workers)."""
+    import random
+
+    rng = random.Random(5)
+    # Common characters, from the codec's own table: text jieba must really segment.
+    chars = "".join(bytes((lead, trail)).decode("gb2312") for lead in range(0xB0, 0xB8) for trail in range(0xA1, 0xFF))
+    root.mkdir()
+    for i in range(1500):
+        body = "".join(rng.choice(chars) for _ in range(2000))
+        (root / f"d{i:04}.txt").write_text(f"标题{i}\n\n{body}。\n", encoding="utf-8")
+    return root
+
+
+def _workers(pid: int) -> list[int]:
+    """The analysis worker processes of an indexer (not multiprocessing's resource tracker)."""
+    found = []
+    for child in _children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            continue
+    return found
 
 
 def _children(pid: int) -> list[int]:
@@ -160,20 +182,14 @@ def _children(pid: int) -> list[int]:
 def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
     import signal
 
-    root = tmp_path / "big"
-    root.mkdir()
-    paragraph = "推动包头经鄂尔多斯至榆林铁路建设，研究建设齐齐哈尔至海拉尔铁路。" * 40 + "\n\n"
-    for i in range(400):
-        (root / f"d{i:03}.txt").write_text(f"标题{i}\n\n" + paragraph * 4, encoding="utf-8")
+    root = _big_corpus(tmp_path / "big")
     child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
     try:
         child.expect("Indexing", timeout=60)
         deadline = time.monotonic() + 30
         workers: list[int] = []
         while len(workers) < 2 and time.monotonic() < deadline:
-            workers = [
-                pid for pid in _children(child.pid) if b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes()
-            ]
+            workers = _workers(child.pid)
             time.sleep(0.1)
         assert workers, "no worker processes seen"
         child.kill(signal.SIGKILL)
@@ -184,3 +200,26 @@ def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
     finally:
         child.close(force=True)
     assert alive == []
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process parents from /proc")
+def test_a_killed_worker_stops_the_update_with_a_message(tmp_path: Path) -> None:
+    import signal
+
+    root = _big_corpus(tmp_path / "big")
+    child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
+    try:
+        child.expect("Indexing", timeout=60)
+        deadline = time.monotonic() + 30
+        workers: list[int] = []
+        while not workers and time.monotonic() < deadline:
+            workers = _workers(child.pid)
+            time.sleep(0.1)
+        assert workers, "no worker processes seen"
+        os.kill(workers[0], signal.SIGKILL)
+        child.expect(pexpect.EOF, timeout=60)  # bounded: a lost task once hung the update forever
+        out = child.before.decode("utf-8", "replace")
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 3, out
+    assert "an analysis worker process died" in out and "Traceback" not in out

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhreader.corpus.errors import NotesFileError
+from zhreader.corpus.errors import NoteNotFound, NotesFileError
 from zhreader.corpus.notes import export
 from zhreader.corpus.notes.anchor import Status, anchor
 from zhreader.corpus.notes.model import Note, NoteError, clean_tag
@@ -46,19 +46,23 @@ def test_bad_tags_are_refused(bad: str) -> None:
         clean_tag(bad)
 
 
-def test_tags_are_normalised() -> None:
-    assert clean_tag("  数据   中心 ") == "数据 中心"
+def test_tags_lose_their_surrounding_spaces_and_nothing_else() -> None:
+    assert clean_tag("  数据   中心 ") == "数据   中心"
+    assert clean_tag("e\u0301") == "e\u0301"  # not normalised to é: kept as written
+    assert clean_tag("👨\u200d👩\u200d👧") == "👨\u200d👩\u200d👧"
+    with pytest.raises(NoteError, match="line separators"):
+        clean_tag("a\u2028b")  # refused, not turned into "a b"
     with pytest.raises(NoteError, match="at least one tag"):
         Note.create("d", TEXT, 0, 4, [])
 
 
 @given(st.text(max_size=60))
-def test_any_tag_is_clean_or_refused(raw: str) -> None:
+def test_any_tag_is_kept_exactly_or_refused(raw: str) -> None:
     try:
         tag = clean_tag(raw)
     except NoteError:
         return
-    assert tag and tag == tag.strip() and not any(ch in tag for ch in ",，\n\r\t")
+    assert tag == raw.strip() and not any(ch in tag for ch in ",，\n\r\t")
 
 
 def test_ranges_outside_the_document_are_refused() -> None:
@@ -91,7 +95,7 @@ def test_add_update_delete(notes: NotesFile) -> None:
     assert notes.load().notes == [updated]
     assert notes.delete(note.id) == updated
     assert notes.load().notes == []
-    with pytest.raises(NotesFileError, match="no note with id"):
+    with pytest.raises(NoteNotFound, match="no note with id"):
         notes.delete(note.id)
 
 
@@ -341,6 +345,7 @@ def test_anything_pasted_survives_add_list_edit_export_and_reread(tmp_path_facto
     notes = NotesFile(tmp_path_factory.mktemp("notes") / "n.jsonl", lock_timeout=5)
     try:
         kept_tag = clean_tag(tag)
+        assert kept_tag == tag.strip()  # accepted means kept as written
     except NoteError:
         kept_tag = "标签"  # tags have rules (no commas, no controls): those are tested above
     note = notes.add(Note.create("doc.txt", TEXT, 0, 4, [kept_tag], comment))

@@ -50,5 +50,6 @@ async def test_a_failed_index_update_shows_in_the_status_bar(sample_app: Zhreade
         monkeypatch.setattr(sample_app.library, "update", broken)
         screen.rebuild_index()
         await wait_until(pilot, lambda: any("disk is full" in t for t in toasts(sample_app)), what="the toast")
-        assert "index unavailable" in str(screen.query_one("#status-index").render())
+        status = str(screen.query_one("#status-index").render())
+        assert "index update failed · searching the last saved index" in status
         assert not screen.index.indexing

@@ -198,3 +198,59 @@ def test_a_terminal_that_cannot_show_chinese_gets_escapes(tmp_path: Path) -> Non
     done = subprocess.run([_installed(), "search", "强磁场", "--json"], capture_output=True, env=env, timeout=120)
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0 and done.stdout.isascii() and rows[0]["hits"][0]["kwic"]["hit"] == "强磁场"
+
+
+def test_export_never_overwrites_the_notes_file(sample_dir, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.jsonl"
+    link = tmp_path / "link.md"
+    link.symlink_to(notes)
+    common = ("--index-dir", str(tmp_path / "ix"), "--notes", str(notes))
+    assert run("notes", "add", "--doc", "001_46ad83b1219e4802.txt", "--start", "10", "--end", "13",
+               "--tag", "t", *common)[0] == 0  # fmt: skip
+    before = notes.read_bytes()
+    for target in (notes, link):
+        code, _, err = run("notes", "export", "-o", str(target), *common)
+        assert code == 3 and "it is the notes file itself" in err
+    assert notes.read_bytes() == before
+
+
+def test_usage_errors_are_one_line_and_a_query_may_start_with_a_minus() -> None:
+    code, _, err = run("search", "-强磁场 呼和浩特", "--json")
+    assert (code == 0 and err == "") or "note:" in err  # -强磁场 is the query's exclusion, not an option
+    for args in (("search", "x", "--limit", "-1"), ("notes", "export", "--format", "xml"), ("serch", "x")):
+        code, _, err = run(*args)
+        assert code == 2 and len(err.strip().splitlines()) == 1 and err.startswith("zhreader: error: ")
+    assert "did you mean 'search'?" in run("serch", "x")[2]
+
+
+def test_a_folder_with_nothing_to_index_is_a_failure(tmp_path: Path, make_corpus) -> None:
+    code, _, err = run(
+        "index", str(make_corpus({"bin.dat": b"x", "empty.txt": ""})), "--index-dir", str(tmp_path / "i")
+    )
+    assert code == 1 and "nothing to index in" in err and "1 skipped" in err
+
+
+def test_an_index_dir_holding_the_users_files_is_left_alone(sample_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "CURRENT").write_text("my own file\n", encoding="utf-8")
+    code, _, err = run("index", str(sample_dir), "--index-dir", str(folder))
+    assert code == 2 and "not a zhreader index" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["CURRENT"]
+    assert (folder / "CURRENT").read_text("utf-8") == "my own file\n"
+
+
+def test_a_corpus_path_that_is_not_utf8_works(tmp_path: Path) -> None:
+    root = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff\xfepath"))
+    root.mkdir()
+    (root / "a.txt").write_text(hostile.GOOD, encoding="utf-8")
+    code, out, err = run("search", "内容", "--corpus", str(root), "--index-dir", str(tmp_path / "ix"), "--json")
+    assert code == 0 and "Traceback" not in err and json.loads(out)["doc"] == "a.txt"
+    code, _, err = run("index", str(root), "--index-dir", str(tmp_path / "ix"))
+    assert code == 0 and "bad\ufffd\ufffdpath" in err
+
+
+def test_bidi_controls_in_names_cannot_reorder_a_line(make_corpus, tmp_path: Path) -> None:
+    root = make_corpus({"\u202etxt.exe\u202c.txt": hostile.GOOD})
+    code, out, _ = run("search", "内容", "--corpus", str(root), "--index-dir", str(tmp_path / "ix"))
+    assert code == 0 and "\u202e" not in out and "\ufffdtxt.exe\ufffd.txt" in out

@@ -124,3 +124,23 @@ async def test_an_unreadable_settings_file_is_reported_and_kept(sample_dir: Path
         app.theme = "textual-light"
         await pilot.pause()
     assert (tmp_path / "settings.json").read_text("utf-8") == '{"theme": "nord", "keymap": {'
+
+
+async def test_a_hand_edited_notes_file_is_shown_as_data(sample_dir: Path, sample_store, tmp_path: Path) -> None:
+    import json
+
+    from tests.pilot import widget_lines as lines
+
+    line = {"v": 1, "id": "0123456789ab", "doc": "gone\x1b]0;PWNED\x07.txt", "start": 0, "end": 3,
+            "quote": "引\x1b[2J文\x9b31m", "prefix": "", "suffix": "", "hash": "", "block": 0,
+            "tags": ["手改"], "comment": "", "created": "", "updated": ""}  # fmt: skip
+    (tmp_path / "notes.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    app = make_app(sample_dir, sample_store, tmp_path)
+    async with app.run_test(size=(110, 32), notifications=True) as pilot:
+        screen = await ready(pilot, 5)
+        await wait_until(pilot, lambda: len(app.library.placed_notes) == 1, what="the note")
+        await pilot.press("T")
+        await pilot.pause()
+        shown = lines(screen.notes_list)
+        assert any("gone␛]0;" in row for row in shown) and all(hostile.clean(row) for row in shown)
+    assert not app.return_code

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
 
-from zhreader.tui.messages import IndexFinished, IndexGrew, IndexProgress, IndexReopened, LibraryOpened
+from zhreader.tui.messages import (
+    IndexBusyElsewhere,
+    IndexFinished,
+    IndexGrew,
+    IndexProgress,
+    IndexReopened,
+    LibraryOpened,
+)
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -19,6 +26,7 @@ if TYPE_CHECKING:
 # Progress reaches the screen at most this often (the messages also collapse in its queue).
 PROGRESS_INTERVAL = 0.1
 GROUP = "index"
+RECHECK_GROUP = "index-recheck"  # apart: a failed re-check says nothing about an update
 
 
 class IndexLifecycle:
@@ -46,7 +54,8 @@ class IndexLifecycle:
     def check_elsewhere(self) -> None:
         """Pick up commits another zhreader made (between our own updates)."""
         if not self.indexing:
-            self._run(self._reopen, "reopen the index")
+            self.host.run_worker(self._reopen, name="reopen the index", group=RECHECK_GROUP, thread=True,
+                                 exclusive=True, exit_on_error=False)  # fmt: skip
 
     def ended(self) -> None:
         """The screen saw this update end (finished or failed)."""
@@ -66,7 +75,7 @@ class IndexLifecycle:
         self._update()
 
     def _update(self) -> None:
-        from zhreader.index import Cancelled
+        from zhreader.index import Cancelled, IndexBusy
 
         worker = get_current_worker()
         last = 0.0
@@ -85,6 +94,9 @@ class IndexLifecycle:
         try:
             report = self.library.update(on_progress, should_stop=lambda: worker.is_cancelled)
         except Cancelled:
+            return
+        except IndexBusy:
+            self.host.post_message(IndexBusyElsewhere())
             return
         self.host.post_message(IndexFinished(report))
 

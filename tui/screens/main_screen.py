@@ -29,6 +29,7 @@ from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
 from zhreader.tui.messages import (
+    IndexBusyElsewhere,
     IndexFinished,
     IndexGrew,
     IndexProgress,
@@ -175,8 +176,17 @@ class MainScreen(Screen[None]):
                     lines.append(f"… {len(files) - SKIPPED_SHOWN} more (zhreader index lists them all)")
                 self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
         self._index_changed()
+        self._start_checking()
+
+    def _start_checking(self) -> None:
         if self._check_timer is None:
             self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
+
+    def on_index_busy_elsewhere(self, message: IndexBusyElsewhere) -> None:
+        self.index.ended()
+        self.status.set_progress(None, None)
+        self.status.set_index_state("another zhreader is updating the index · its progress shows here")
+        self._start_checking()
 
     def on_index_reopened(self, message: IndexReopened) -> None:
         self.status.set_index_state(f"index updated elsewhere · {self.library.document_count:,} docs")
@@ -197,7 +207,7 @@ class MainScreen(Screen[None]):
         error = event.worker.error
         if event.worker.group == INDEX_GROUP:
             self.index.ended()
-            self.status.show_unavailable()
+            self.status.show_unavailable(searchable=self.library.searchable)
         if isinstance(error, ZhreaderError):
             self.report(error)
         elif error is not None:

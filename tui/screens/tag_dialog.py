@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 from zhreader.corpus.errors import NoteError
 from zhreader.corpus.notes.model import clean_comment, clean_tags
 from zhreader.corpus.textfold import fold
+from zhreader.support.printable import printable
 from zhreader.tui.quoting import quoted
 from zhreader.tui.widgets.plain_input import PlainInput
 
@@ -68,7 +69,7 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
         self, quote: str, known: list[str], tags: tuple[str, ...] = (), comment: str = "", title: str = ""
     ) -> None:
         super().__init__()
-        self.quote = " ".join(quote.split())
+        self.quote = printable(" ".join(quote.split()))
         self.known = known
         self.tags = tags
         self.comment = comment

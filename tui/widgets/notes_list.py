@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 
+from zhreader.support.printable import printable
 from zhreader.tui.linebreak import cells
 from zhreader.tui.quoting import quoted
 from zhreader.tui.widgets.document_list import fit
@@ -81,13 +82,14 @@ class NotesList(LineList):
             count = f" {spec.count}"
             return [
                 Segment(" ◆ ", row_style(self, name)),
-                Segment(fit(spec.text, width - len(count) - 3), row_style(self, name)),
+                Segment(fit(printable(spec.text), width - len(count) - 3), row_style(self, name)),
                 Segment(count, row_style(self, "notes-list--count")),
             ]
         assert spec.placed is not None
         cursor = row_style(self, "notes-list--cursor") if selected else base
-        quote = " ".join(spec.placed.note.quote.split())
-        title = fit(spec.text, max(width // 3, 6))
+        # A note's quote comes from the notes file, which may have been edited by hand.
+        quote = printable(" ".join(spec.placed.note.quote.split()))
+        title = fit(printable(spec.text), max(width // 3, 6))
         return [
             Segment("   ", cursor),
             Segment(title, cursor + row_style(self, "notes-list--count") if not selected else cursor),

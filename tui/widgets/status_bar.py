@@ -65,9 +65,9 @@ class StatusBar(Horizontal):
         elif phase == "commit":
             self.set_index_state("saving the index…")
 
-    def show_unavailable(self) -> None:
+    def show_unavailable(self, *, searchable: bool) -> None:
         self.set_progress(None, None)
-        self.set_index_state("index unavailable")
+        self.set_index_state("index update failed · searching the last saved index" if searchable else "no index")
 
     def show_report(self, report: UpdateReport) -> None:
         """An update ended: what the index holds now, and what changed."""

@@ -20,6 +20,10 @@ def _table(keep_newlines: bool) -> dict[int, str]:
         table[cp] = "\ufffd"
     # U+2028 and U+2029 end lines in some viewers (and in str.splitlines).
     table[0x2028] = table[0x2029] = "\u2424"
+    # Bidirectional embeddings, overrides and isolates: a terminal that does bidi would
+    # reorder what follows (a file name could then read as another).
+    for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[cp] = "\ufffd"
     # Lone surrogates (file names that are not UTF-8) cannot be written out at all.
     for cp in range(0xD800, 0xE000):
         table[cp] = "\ufffd"
