@@ -12,18 +12,11 @@ the Whoosh writer stays in this process.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import errno
-import multiprocessing
 import os
-import signal
-import sys
-import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
@@ -34,10 +27,11 @@ from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.loader import content_hash, read_bytes
 from zhreader.index import catalog
-from zhreader.index.analysis import Analyzed, analyze, analyze_batch
+from zhreader.index.analysis import Analyzed, analyze
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
+from zhreader.index.workers import analyse_in_workers
 from zhreader.support.locking import LockTimeout
 from zhreader.support.oserrors import reason
 
@@ -50,7 +44,6 @@ FIRST_BATCH_SECONDS = 10.0
 # it saves.
 PARALLEL_MIN_BYTES = 2 * 1024 * 1024
 WORKER_CHUNK = 16
-WAIT_POLL_SECONDS = 0.25  # how often a wait for a worker looks at should_stop
 WRITER_LIMIT_MB = 128
 
 
@@ -184,100 +177,20 @@ class _Batcher:
             writer.cancel()
 
 
-def _has_descriptor(stream: object) -> bool:
-    fileno = getattr(stream, "fileno", None)
-    try:
-        return fileno is not None and int(fileno()) >= 0
-    except (OSError, ValueError):
-        return False
-
-
-@contextlib.contextmanager
-def _real_stderr(needed: bool) -> Iterator[None]:
-    """multiprocessing hands sys.stderr's descriptor to the processes it starts; an app
-    that captures output (Textual) replaces sys.stderr with an object that has none."""
-    if not needed or sys.__stderr__ is None:
-        yield
-        return
-    saved = sys.stderr
-    sys.stderr = sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = saved
-
-
-def _silence_stderr() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
-
-
-def _watch_parent(parent: int) -> None:
-    """A worker outlives a killed indexer otherwise, holding a jieba dictionary (~100 MB)
-    until it notices; once re-parented, it ends."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
-
-
-def _start_worker(silence: bool, parent: int) -> None:
-    # Ctrl-C reaches the whole process group: the indexer stops its workers itself,
-    # so they neither die half-way through a batch nor print tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if silence:
-        _silence_stderr()
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
-
-
 def _analyses(
     sources: list[SourceFile], workers: int, should_stop: Callable[[], bool] | None = None
-) -> Iterator[Analyzed | Skipped]:
-    """Analyse in order, in worker processes when it pays off. A worker that dies (the
-    out-of-memory killer, a kill -9) stops the update with an error; ``should_stop`` is
-    polled while waiting for a worker."""
-    total_bytes = sum(source.size for source in sources)
-    if workers <= 1 or total_bytes < PARALLEL_MIN_BYTES or len(sources) < 2 * WORKER_CHUNK:
+) -> Generator[Analyzed | Skipped, None, None]:
+    """Analyse in order, in worker processes when it pays off: a worker that dies stops
+    the update with an error; ``should_stop`` is polled while waiting for a worker."""
+    # A small job is done here; a single big document still goes to a worker, so quitting
+    # need not wait for the half minute its analysis can take.
+    if workers <= 1 or sum(source.size for source in sources) < PARALLEL_MIN_BYTES:
         for source in sources:
             yield analyze(source)
         return
-    chunks = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
-    # "spawn": the caller may be a threaded app (the TUI), where fork is unsafe.
-    context = multiprocessing.get_context("spawn")
-    # Under an app that draws on the terminal, a worker's stray warning would land in the
-    # middle of its screen: then workers write nothing.
-    captured = not _has_descriptor(sys.stderr)
-    with _real_stderr(captured):  # the pool starts multiprocessing's resource tracker
-        pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(captured, os.getpid())
-        )
-    window = 4 * workers  # bounded look-ahead keeps memory flat on big corpora
-    pending: deque[concurrent.futures.Future[list[Analyzed | Skipped]]] = deque()
-    next_chunk = 0
-    try:
-        while next_chunk < len(chunks) or pending:
-            while next_chunk < len(chunks) and len(pending) < window:
-                with _real_stderr(captured):
-                    pending.append(pool.submit(analyze_batch, chunks[next_chunk]))
-                next_chunk += 1
-            head = pending.popleft()
-            while True:
-                try:
-                    results = head.result(timeout=WAIT_POLL_SECONDS)
-                except concurrent.futures.TimeoutError:
-                    if should_stop is not None and should_stop():
-                        raise Cancelled from None
-                    continue
-                break
-            yield from results
-    except BrokenProcessPool:
-        raise SearchIndexError(
-            "index update stopped: an analysis worker process died (out of memory?); the last committed index is kept"
-        ) from None
-    finally:
-        # Workers finish the chunk in hand (a second at most) and go; nobody waits for the
-        # chunks still queued.
-        pool.shutdown(wait=False, cancel_futures=True)
+    batches = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
+    for results in analyse_in_workers(batches, workers, should_stop):
+        yield from results
 
 
 def _default_workers() -> int:
@@ -393,42 +306,45 @@ def _update_locked(
                 writer.delete_by_term("id", doc_id)
             report.removed.extend(removed)
         total = len(work)
-        for done, result in enumerate(_analyses(work, workers, should_stop), start=1):
-            if should_stop is not None and should_stop():
-                raise Cancelled
-            writer = batcher.get()
-            if isinstance(result, Skipped):
-                report.skipped.append(result)
+        # closing(): workers are killed as soon as this loop stops, not when the generator
+        # happens to be collected.
+        with contextlib.closing(_analyses(work, workers, should_stop)) as analyses:
+            for done, result in enumerate(analyses, start=1):
+                if should_stop is not None and should_stop():
+                    raise Cancelled
+                writer = batcher.get()
+                if isinstance(result, Skipped):
+                    report.skipped.append(result)
+                    if result.doc_id in indexed:
+                        # It was indexed but cannot be read now: keep no stale copy.
+                        writer.delete_by_term("id", result.doc_id)
+                        report.removed.append(result.doc_id)
+                    notify(Progress("index", done, total, result.doc_id))
+                    continue
+                fields = {
+                    "id": result.doc_id,
+                    "meta": result.meta(),
+                    "grams": result.grams,
+                    "tgrams": result.title_grams,
+                    "pgrams": result.path_grams,
+                    "words": result.word_counts,
+                    "text": result.text.encode("utf-8"),
+                    "ftext": result.folded.encode("utf-8"),
+                    "blocks": result.blocks_json.encode("utf-8"),
+                    "title": result.title.encode("utf-8"),
+                    "length": len(result.text),
+                }
                 if result.doc_id in indexed:
-                    # It was indexed but cannot be read now: keep no stale copy.
-                    writer.delete_by_term("id", result.doc_id)
-                    report.removed.append(result.doc_id)
+                    writer.update_document(**fields)
+                    report.changed.append(result.doc_id)
+                else:
+                    writer.add_document(**fields)
+                    report.added.append(result.doc_id)
+                if result.repair:
+                    report.repaired.append(Skipped(result.doc_id, result.repair))
+                manifest[result.doc_id] = (result.size, result.mtime_ns, result.content_hash)
                 notify(Progress("index", done, total, result.doc_id))
-                continue
-            fields = {
-                "id": result.doc_id,
-                "meta": result.meta(),
-                "grams": result.grams,
-                "tgrams": result.title_grams,
-                "pgrams": result.path_grams,
-                "words": result.word_counts,
-                "text": result.text.encode("utf-8"),
-                "ftext": result.folded.encode("utf-8"),
-                "blocks": result.blocks_json.encode("utf-8"),
-                "title": result.title.encode("utf-8"),
-                "length": len(result.text),
-            }
-            if result.doc_id in indexed:
-                writer.update_document(**fields)
-                report.changed.append(result.doc_id)
-            else:
-                writer.add_document(**fields)
-                report.added.append(result.doc_id)
-            if result.repair:
-                report.repaired.append(Skipped(result.doc_id, result.repair))
-            manifest[result.doc_id] = (result.size, result.mtime_ns, result.content_hash)
-            notify(Progress("index", done, total, result.doc_id))
-            batcher.wrote(done, total)
+                batcher.wrote(done, total)
         batcher.commit(total, total, final=True)
     except BaseException:
         batcher.cancel()

@@ -130,6 +130,10 @@ class ZhreaderApp(App[None]):
         self.notify(printable(err.message), title=title or "zhreader", severity="error", timeout=10, markup=False)
 
     async def action_quit(self) -> None:
+        self.quit_with(0)
+
+    def quit_with(self, return_code: int) -> None:
+        """Stop background work, keep the reading positions, and end with ``return_code``."""
         if self._main is not None:
             self._main.shutdown()
-        self.exit()
+        self.exit(return_code=return_code)

@@ -21,7 +21,8 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1  # a search or look-up found nothing (as grep does)
     USAGE = 2  # bad input: usage, a missing path, an empty query, an invalid note
     FAILED = 3  # the work could not be done: disk full, read-only or locked files, a damaged notes file
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # the reader ended by kill (128 + SIGTERM), after restoring the terminal
 
 
 class ZhreaderError(Exception):

@@ -217,9 +217,54 @@ def test_a_killed_worker_stops_the_update_with_a_message(tmp_path: Path) -> None
             time.sleep(0.1)
         assert workers, "no worker processes seen"
         os.kill(workers[0], signal.SIGKILL)
-        child.expect(pexpect.EOF, timeout=60)  # bounded: a lost task once hung the update forever
+        try:
+            child.expect(pexpect.EOF, timeout=60)  # bounded: a lost task once hung the update forever
+        except pexpect.TIMEOUT:
+            raise AssertionError(f"still running; printed {child.before!r}; workers {_workers(child.pid)}") from None
         out = child.before.decode("utf-8", "replace")
     finally:
         child.close(force=True)
     assert child.exitstatus == 3, out
     assert "an analysis worker process died" in out and "Traceback" not in out
+
+
+def test_quitting_while_a_big_document_is_analysed_does_not_wait_for_it(tmp_path: Path) -> None:
+    root = tmp_path / "one"
+    root.mkdir()
+    chars = "".join(bytes((lead, trail)).decode("gb2312") for lead in range(0xB0, 0xB8) for trail in range(0xA1, 0xFF))
+    body = "".join(chars[(i * 7919) % len(chars)] for i in range(6_000_000))  # 18 MB: a minute of analysis
+    (root / "big.txt").write_text("标题\n\n" + body + "。\n", encoding="utf-8")
+    (root / "small.txt").write_text(hostile_free_text(), encoding="utf-8")
+    term = Terminal([str(root)], _env(tmp_path))
+    try:
+        term.wait_for(lambda t: "building the index" in t or "indexing" in t or "checking" in t)
+        time.sleep(2)  # the worker is busy with the big document now
+        started = time.monotonic()
+        term.send("q")
+        term.child.expect(pexpect.EOF, timeout=20)
+        waited = time.monotonic() - started
+    finally:
+        term.child.close(force=True)
+    assert term.child.exitstatus == 0 and waited < 8  # not the rest of that minute
+
+
+def hostile_free_text() -> str:
+    return "小文件\n\n内容。\n"
+
+
+@pytest.mark.parametrize(("signum", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_ends_the_reader_like_a_command_and_restores_the_terminal(
+    tmp_path: Path, signum: str, code: int
+) -> None:
+    import signal
+
+    term = Terminal([], _env(tmp_path))
+    try:
+        term.wait_for(lambda t: "Documents 5" in t)
+        term.child.kill(getattr(signal, signum))  # from outside: Ctrl-C is a key to the reader
+        term.child.expect(pexpect.EOF, timeout=20)
+        tail = term.child.before
+    finally:
+        term.child.close(force=True)
+    assert term.child.exitstatus == code
+    assert b"\x1b[?1049l" in tail  # left the alternate screen: the shell is usable again
