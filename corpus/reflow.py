@@ -21,6 +21,7 @@ Joins put no space between two CJK characters and one space between Latin words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,6 +97,35 @@ class _Run:
     @property
     def width(self) -> int:
         return max(line.cells for line in self.lines)
+
+    @property
+    def written_as_lines(self) -> bool:
+        """Whether the breaks in this run are the source's own (verse, a title above its
+        author above the poem, a paragraph a line) rather than text wrapped at a column
+        (a PDF page). Wrapping shows in a run of three lines or more: some line that fills
+        most of the column (and no more) stops without punctuation and the text goes on
+        below it at length (or ends). Two lines are too few to tell; they join as before."""
+        lines = self.lines
+        if len(lines) < 3:
+            return False
+        column = self.column
+        return not any(
+            SHORT_LINE * column <= line.cells <= column / FULL_AFTER_SENTENCE
+            and patterns.ending(line.text) is Ending.OPEN
+            and (i + 2 == len(lines) or lines[i + 1].cells >= SHORT_LINE * column)
+            for i, line in enumerate(lines[:-1])
+        )
+
+    @property
+    def column(self) -> int:
+        """The width the run's text was set in: the widest that two of its wide lines
+        share, so that one outlier (a long title, a line of Latin) does not set it."""
+        widest = self.width
+        widths = sorted((line.cells for line in self.lines if line.cells >= SHORT_LINE * widest), reverse=True)
+        for wide, next_wide in itertools.pairwise(widths):
+            if next_wide >= FULL_AFTER_SENTENCE * wide:
+                return wide
+        return widest
 
 
 def _is_standalone(text: str) -> bool:
@@ -200,6 +230,11 @@ def _cut_mid_word(prev: _Line, nxt: _Line, breaks: WordBreaks) -> bool:
 
 def _joins_within(prev: _Line, nxt: _Line, run: _Run, breaks: WordBreaks) -> bool:
     if nxt.starts_paragraph or prev.ends_paragraph:
+        return False
+    if run.written_as_lines or (len(run.lines) >= 3 and prev.cells > run.column / FULL_AFTER_SENTENCE):
+        # The source's own lines, or a line wider than the column the text below it was
+        # set in (a heading): joining would invent text that a search then matches across
+        # them (嘉慶李 + 白居易 has 李白 in it).
         return False
     end = patterns.ending(prev.text)
     if prev.cells >= LONG_LINE_CELLS:

@@ -120,3 +120,44 @@ def test_blocks_tile_the_display_text(lines: list[str]) -> None:
         assert document.text[position : block.start].strip() == ""
         position = block.end
     assert document.text[position:].strip() == ""
+
+
+# Poems as a plain-text dump has them: title, author, verses, no blank line. No line of
+# them is wrapped, and joining any two would invent text a search matches across.
+POEM = "帝京篇十首 一\n太宗皇帝\n秦川雄帝宅，函谷壯皇居。\n綺殿千尋起，離宮百雉餘。\n連甍遙接漢，飛觀迥凌虛。\n"
+
+
+def test_verse_title_and_author_stay_the_lines_they_were_written_as() -> None:
+    assert paragraphs(POEM, AlwaysWords()) == [line for line in POEM.split("\n") if line]
+
+
+def test_a_title_wider_than_the_verse_does_not_join_its_author() -> None:
+    poem = "郊廟歌辭 禪社首樂章 太和\n賀知章、源乾曜\n肅我成命，於昭黃祇。\n裘冕而祀，陟降在斯。\n"
+    assert paragraphs(poem) == [line for line in poem.split("\n") if line]
+
+
+def test_a_very_long_title_above_a_poem_is_not_a_cut_paragraph() -> None:
+    title = "張相公出鎮荆州尋除太子詹事余時流夜郎行至江夏與張公去千里公因太府丞王昔使車寄羅衣二事及五月五日贈余詩"
+    poem = f"{title}\n李白\n張衡殊不樂，應有四愁詩。\n慙君錦繡段，贈我慰相思。\n"
+    assert paragraphs(poem, AlwaysWords()) == [title, "李白", "張衡殊不樂，應有四愁詩。", "慙君錦繡段，贈我慰相思。"]
+
+
+def test_text_wrapped_at_a_column_still_joins_when_some_lines_end_in_punctuation() -> None:
+    text = (
+        "标题\n\n研究建设齐齐哈尔至海拉尔、海拉尔至黑山\n头铁路，推进乌兰浩特至阿尔山铁路改造。\n"
+        "构建贯通内蒙古东中西部的铁路大通道。\n"
+    )
+    assert paragraphs(text) == [
+        "标题",
+        "研究建设齐齐哈尔至海拉尔、海拉尔至黑山头铁路，推进乌兰浩特至阿尔山铁路改造。构建贯通内蒙古东中西部的铁路大通道。",
+    ]
+
+
+VERSE_CHARS = st.sampled_from("秦川雄帝宅函谷壯皇居綺殿千尋起離宮百雉餘")
+
+
+@given(st.lists(VERSE_CHARS, min_size=5, max_size=7), st.integers(3, 12))
+def test_verse_of_any_length_is_never_joined(chars: list[str], verses: int) -> None:
+    half = "".join(chars)
+    lines = [f"{half}，{half}{'。' if n % 2 else '！'}" for n in range(verses)]
+    assert paragraphs("題\n作者\n" + "\n".join(lines), AlwaysWords()) == ["題", "作者", *lines]
