@@ -1,30 +1,33 @@
-"""The engines under test, each answering the same queries."""
+"""The engines under test, as the parent sees them: each builds in a child process and
+answers the query file in another (see child.py), except ripgrep, which is a command."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-SHOWN_DOCS = 20  # what a results screen shows: the top documents with a few snippets
-SNIPPETS = 3
+from benchmarks.child import digest
+
+REPO = Path(__file__).resolve().parent.parent
 
 
-def run_child(*args: str, env: dict[str, str] | None = None) -> dict[str, float]:
+def run_child(task: str, *args: Any, env: dict[str, str] | None = None) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.child", *args],
+        [sys.executable, "-m", "benchmarks.child", task, json.dumps(list(args))],
         capture_output=True,
         text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=REPO,
         env={**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})},
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark child {task} failed:\n{out.stderr[-3000:]}")
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 def folder_size(path: Path) -> int:
@@ -39,50 +42,75 @@ def fast_segmenter_installed() -> bool:
     return importlib.util.find_spec("jieba_fast_dat") is not None
 
 
-class Zhreader:
+class Engine:
+    name = ""
+    oracle = False  # its answers define the expected ones
+    builds = True
+
+    def build(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def query_args(self) -> tuple[str, list[Any], dict[str, str] | None]:
+        raise NotImplementedError
+
+    def answer(self, queries_path: Path, oracle_path: Path | None) -> dict[str, Any]:
+        engine, args, env = self.query_args()
+        return run_child("queries", engine, args, str(queries_path), str(oracle_path) if oracle_path else None, env=env)
+
+    def names(self, queries_path: Path, indices: list[int]) -> dict[str, list[str]]:
+        engine, args, env = self.query_args()
+        return run_child("names", engine, args, str(queries_path), indices, env=env)
+
+
+class Zhreader(Engine):
     """zhreader with one segmenter: ``jieba`` (a plain install) or ``fast`` (zhreader[fast])."""
 
-    def __init__(self, corpus_path: Path, work: Path, segmenter: str = "jieba") -> None:
+    def __init__(self, corpus_path: Path, work: Path, segmenter: str = "jieba", exact_script: bool = False) -> None:
         self.name = "zhreader" if segmenter == "jieba" else "zhreader [fast]"
+        if exact_script:
+            self.name += " (exact script)"
         self.corpus_path = corpus_path
         self.index_dir = work / f"zhreader-index-{segmenter}"
         self.env = {"ZHREADER_SEGMENTER": segmenter}
-        self.searcher = None
+        self.exact_script = exact_script
 
-    def build(self) -> dict[str, float]:
+    def build(self) -> dict[str, Any]:
         shutil.rmtree(self.index_dir, ignore_errors=True)
-        stats = run_child("zhreader", str(self.corpus_path), str(self.index_dir), env=self.env)
+        stats = self.reindex()
         stats["size_mb"] = folder_size(self.index_dir) / 1e6
         return stats
 
-    def reindex(self) -> dict[str, float]:
-        return run_child("zhreader", str(self.corpus_path), str(self.index_dir), env=self.env)
+    def reindex(self) -> dict[str, Any]:
+        return run_child("zhreader-build", str(self.corpus_path), str(self.index_dir), env=self.env)
 
-    def open(self):
-        from zhreader.corpus import Corpus, words
+    def query_args(self) -> tuple[str, list[Any], dict[str, str] | None]:
+        return "zhreader", [str(self.corpus_path), str(self.index_dir), self.exact_script], self.env
+
+    def texts(self, path: Path) -> None:
+        """Write the display texts (what every other engine indexes) as JSON Lines."""
+        from zhreader.corpus import Corpus
         from zhreader.index import IndexStore, Searcher
 
-        # The index records its segmenter; this process must name the same one to open it.
         os.environ.update(self.env)
-        words.reset()
         corpus = Corpus.open(self.corpus_path)
-        self.searcher = Searcher.open(IndexStore(self.index_dir, corpus.location))
-        return self.searcher
+        with Searcher.open(IndexStore(self.index_dir, corpus.location)) as searcher, path.open("w") as out:
+            for doc in searcher.documents():
+                row = {"id": doc.doc_id, "text": searcher.text(doc.docnum)}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
-    def texts(self) -> dict[str, str]:
-        return {doc.doc_id: self.searcher.text(doc.docnum) for doc in self.searcher.documents()}
+    def cold_search(self, query: str, runs: int = 3) -> float:
+        """A whole `zhreader search` command, Python start-up included (median)."""
+        command = [str(Path(sys.executable).parent / "zhreader"), "search", query, "--corpus", str(self.corpus_path)]
+        command += ["--index-dir", str(self.index_dir), "--limit", "20"]
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, capture_output=True, env={**os.environ, **self.env}, check=False)
+            times.append(time.perf_counter() - started)
+        return sorted(times)[len(times) // 2]
 
-    def query(self, query: str) -> tuple[set[str], float]:
-        started = time.perf_counter()
-        result = self.searcher.search(query)
-        for doc in result.docs[:SHOWN_DOCS]:
-            doc.first_hits(SNIPPETS)
-        elapsed = time.perf_counter() - started
-        # Outside the timing: naming every matching document reads each one's stored fields.
-        return {doc.doc_id for doc in result.docs}, elapsed
 
-
-class Recipe:
+class Recipe(Engine):
     """jieba's ChineseAnalyzer in a Whoosh TEXT field, queried through QueryParser."""
 
     name = "jieba recipe"
@@ -91,33 +119,17 @@ class Recipe:
         self.texts_path = texts_path
         self.index_dir = work / "recipe-index"
 
-    def build(self) -> dict[str, float]:
+    def build(self) -> dict[str, Any]:
         shutil.rmtree(self.index_dir, ignore_errors=True)
-        stats = run_child("recipe", str(self.texts_path), str(self.index_dir))
+        stats = run_child("recipe-build", str(self.texts_path), str(self.index_dir))
         stats["size_mb"] = folder_size(self.index_dir) / 1e6
         return stats
 
-    def open(self) -> None:
-        import jieba
-
-        jieba.setLogLevel(60)
-        from whoosh import index
-        from whoosh.qparser import QueryParser
-
-        self.ix = index.open_dir(str(self.index_dir))
-        self.searcher_ = self.ix.searcher()
-        self.parser = QueryParser("content", self.ix.schema)
-
-    def query(self, query: str) -> tuple[set[str], float]:
-        started = time.perf_counter()
-        results = self.searcher_.search(self.parser.parse(query), limit=None)
-        for hit in results[:SHOWN_DOCS]:
-            hit.highlights("content", top=SNIPPETS)
-        elapsed = time.perf_counter() - started
-        return {hit["id"] for hit in results}, elapsed
+    def query_args(self) -> tuple[str, list[Any], dict[str, str] | None]:
+        return "recipe", [str(self.index_dir)], None
 
 
-class Fts5:
+class Fts5(Engine):
     """SQLite FTS5 with the trigram tokenizer (Python's standard library)."""
 
     name = "SQLite FTS5"
@@ -126,29 +138,40 @@ class Fts5:
         self.texts_path = texts_path
         self.db_path = work / "fts5.db"
 
-    def build(self) -> dict[str, float]:
+    def build(self) -> dict[str, Any]:
         self.db_path.unlink(missing_ok=True)
-        stats = run_child("fts5", str(self.texts_path), str(self.db_path))
+        stats = run_child("fts5-build", str(self.texts_path), str(self.db_path))
         stats["size_mb"] = folder_size(self.db_path) / 1e6
         return stats
 
-    def open(self) -> None:
-        self.db = sqlite3.connect(self.db_path)
-
-    def query(self, query: str) -> tuple[set[str], float]:
-        started = time.perf_counter()
-        phrase = '"' + query.replace('"', '""') + '"'
-        rows = self.db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY rank", (phrase,)).fetchall()
-        self.db.execute(
-            "SELECT snippet(docs, 1, '[', ']', '…', 12) FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
-            (phrase, SHOWN_DOCS),
-        ).fetchall()
-        elapsed = time.perf_counter() - started
-        return {row[0] for row in rows}, elapsed
+    def query_args(self) -> tuple[str, list[Any], dict[str, str] | None]:
+        return "fts5", [str(self.db_path)], None
 
 
-class Ripgrep:
+class Scan(Engine):
+    """Every display text in memory, folded; a query scans them all. The oracle."""
+
+    name = "substring scan"
+    oracle = True
+    builds = False
+
+    def __init__(self, texts_path: Path) -> None:
+        self.texts_path = texts_path
+
+    def query_args(self) -> tuple[str, list[Any], dict[str, str] | None]:
+        return "scan", [str(self.texts_path)], None
+
+
+def _pieces(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class Ripgrep(Engine):
+    """ripgrep over the files, one command per term: `rg -l a | xargs rg -l b`. It
+    searches the files as they are: no line repair, no folding."""
+
     name = "ripgrep"
+    builds = False
 
     def __init__(self, corpus_path: Path) -> None:
         self.corpus_path = corpus_path
@@ -158,16 +181,39 @@ class Ripgrep:
     def available(self) -> bool:
         return self.exe is not None
 
-    def open(self) -> None:
-        pass
+    def _files(self, query: str) -> list[str]:
+        assert self.exe is not None
+        files: list[str] | None = None
+        for term in query.split():
+            command = [self.exe, "-l", "-F", "--no-messages", "-e", term]
+            # xargs' way: file lists in pieces the kernel accepts as arguments
+            step = 2000
+            pieces = (
+                [[str(self.corpus_path)]]
+                if files is None
+                else [files[i : i + step] for i in range(0, len(files), step)]
+            )
+            found: list[str] = []
+            for piece in pieces:
+                out = subprocess.run([*command, *piece], capture_output=True, text=True)
+                found += [line for line in out.stdout.splitlines() if line]
+            files = found
+            if not files:
+                break
+        return files or []
 
-    def query(self, query: str) -> tuple[set[str], float]:
-        started = time.perf_counter()
-        out = subprocess.run(
-            [self.exe, "-l", "-F", "--no-messages", "-e", query, str(self.corpus_path)],
-            capture_output=True,
-            text=True,
-        )
-        elapsed = time.perf_counter() - started
+    def answer(self, queries_path: Path, oracle_path: Path | None) -> dict[str, Any]:
+        queries: list[str] = json.loads(queries_path.read_text("utf-8"))
+        oracle = json.loads(oracle_path.read_text("utf-8")) if oracle_path else None
         root = str(self.corpus_path) + os.sep
-        return {line.removeprefix(root) for line in out.stdout.splitlines() if line}, elapsed
+        latencies, counts, digests, differing = [], [], [], {}
+        for n, query in enumerate(queries):
+            started = time.perf_counter()
+            files = self._files(query)
+            latencies.append(time.perf_counter() - started)
+            ids = [path.removeprefix(root) for path in files]
+            counts.append(len(ids))
+            digests.append(digest(ids))
+            if oracle is not None and digests[-1] != oracle[n]:
+                differing[str(n)] = sorted(ids)
+        return {"latencies": latencies, "counts": counts, "digests": digests, "differing": differing}

@@ -9,14 +9,6 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-ENGINES = ["zhreader", "zhreader [fast]", "jieba recipe", "SQLite FTS5", "ripgrep"]
-RATIOS = [
-    ("zhreader", "jieba recipe"),
-    ("zhreader [fast]", "jieba recipe"),
-    ("zhreader", "SQLite FTS5"),
-    ("zhreader", "ripgrep"),
-]
-
 
 def machine() -> str:
     try:
@@ -58,7 +50,7 @@ def ratio(ours: float | None, theirs: float | None) -> str:
     return f"{ours / theirs:.2f}"
 
 
-def markdown(sections: list[tuple[str, list[list[str]]]], header: list[str], notes: list[str], corpus: str) -> str:
+def markdown(sections: list[tuple[str, list[str], list[list[str]]]], notes: list[str], corpus: str) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -67,7 +59,7 @@ def markdown(sections: list[tuple[str, list[list[str]]]], header: list[str], not
         "which come from one run.",
         "",
     ]
-    for title, rows in sections:
+    for title, header, rows in sections:
         lines += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         lines.append("")

@@ -20,7 +20,6 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import NO_MERGE, IndexWriter, SegmentWriter
 
 from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
@@ -28,6 +27,7 @@ from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.loader import content_hash, read_bytes
 from zhreader.index import catalog
 from zhreader.index.analysis import Analyzed, analyze
+from zhreader.index.codec import CountsCodec
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
@@ -102,13 +102,6 @@ def _batch_docs() -> int:
         return BATCH_DOCS
 
 
-def _codec() -> W3Codec:
-    # Uncompressed posting blocks spare zlib (about a tenth of the build) for an index
-    # a fifth bigger. Inlining short posting lists would save more, but whoosh3 3.54's
-    # inline path is broken (W3TermInfo.set_inline does not exist), so it stays off.
-    return W3Codec(blocklimit=128, compression=0, inlinelimit=1)
-
-
 class _Batcher:
     """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS (the
     first batch of a run after FIRST_BATCH_SECONDS: a first build killed after a minute
@@ -130,7 +123,7 @@ class _Batcher:
         if self.writer is None:
             # Segments as separate files: Whoosh copies a compound segment into memory when
             # it opens it (3 GB for a decade of newspapers).
-            writer = self.ix.writer(codec=_codec(), compound=False)
+            writer = self.ix.writer(codec=CountsCodec(), compound=False)
             assert isinstance(writer, SegmentWriter)
             # Whoosh sorts and pickles every posting; n-gram postings come in document
             # order and are kept as arrays per term instead (index.pool).

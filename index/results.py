@@ -182,6 +182,10 @@ class RankedDocs(Sequence[DocResult]):
             self._made[docnum] = made
         return made
 
+    def docnums(self) -> list[int]:
+        """Every matching document, unordered: no ranking and no stored field is read."""
+        return list(self._ranking.hit_counts)
+
     def count_of(self, docnum: int) -> int:
         """Hits in document ``docnum`` (0 when it does not match)."""
         return self._ranking.hit_counts.get(docnum, 0)

@@ -116,7 +116,7 @@ class ZhreaderApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         main = self.main
-        yield SystemCommand("Search", "Focus the search box (/)", main.action_focus_search)
+        yield SystemCommand("Search", "Focus the search box (/)", main.focus_search)
         yield SystemCommand(
             "Toggle outline", "Show or hide the open document's outline (o)", main.action_toggle_outline
         )

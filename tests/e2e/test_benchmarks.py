@@ -24,8 +24,19 @@ def test_the_quick_benchmark_writes_its_table(pd_dir: Path, tmp_path: Path) -> N
     )
     assert run.returncode == 0, run.stderr
     table = out.read_text("utf-8")
-    assert "| measure | zhreader | zhreader [fast] | jieba recipe | SQLite FTS5 | ripgrep |" in table
-    recall = next(line for line in table.splitlines() if line.startswith("| recall |")).split("|")
-    assert recall[2].strip() == "1.000"  # zhreader's recall, even in a smoke run
+    header = next(line for line in table.splitlines() if line.startswith("| measure |")).split("|")
+    columns = [cell.strip() for cell in header]
     fast = importlib.util.find_spec("jieba_fast_dat") is not None
-    assert recall[3].strip() == ("1.000" if fast else "n/a")
+    assert columns[2] == "zhreader" and ("zhreader [fast]" in columns) == fast
+    assert {"jieba recipe", "SQLite FTS5", "substring scan"} <= set(columns)
+
+    def row(label: str) -> list[str]:
+        return [cell.strip() for cell in next(line for line in table.splitlines() if line.startswith(label)).split("|")]
+
+    # zhreader finds what the folded substring scan finds, even in a smoke run.
+    for label in ("| recall |", "| precision |"):
+        cells = row(label)
+        assert cells[2] == "1.000" and cells[columns.index("substring scan")] == "1.000"
+        if fast:
+            assert cells[3] == "1.000"
+    assert float(row("| reader: memory after opening and one search (MB) |")[2]) > 0

@@ -446,3 +446,13 @@ async def test_notes_survive_an_edited_document(make_corpus, tmp_path: Path) -> 
         assert placed["人才"].anchor.status.value == "moved"
         assert placed["数据"].orphaned
         assert "1 orphaned" in str(screen.query_one("#status-notes").render())
+
+
+async def test_a_slash_typed_into_a_box_is_text(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("slash", "1", "slash", "2")
+        box = screen.query_one("#query")
+        assert screen.focused is box and box.value == "1/2"
+        await pilot.press("escape", "escape", "f", "slash")
+        assert screen.query_one("#doc-filter").value == "/"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
@@ -62,7 +63,10 @@ SKIPPED_SHOWN = 8
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="main.search"),
+        # A priority binding acts as the key arrives, before the keys typed after it are
+        # handed to whatever has focus: "/中国" in one read (a fast typist, a paste) must
+        # land in the search box, not in the document list's filter.
+        Binding("slash", "focus_search", "Search", id="main.search", priority=True),
         Binding("n", "next_hit(1)", "Next hit", id="main.next_hit"),
         Binding("N", "next_hit(-1)", "Previous hit", id="main.previous_hit"),
         Binding("o", "toggle_outline", "Outline", id="main.outline"),
@@ -359,8 +363,14 @@ class MainScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction  # a "/" typed into a box is text
+        self.focus_search()
+
+    def focus_search(self) -> None:
         box = self.query_one(SearchBar).box
-        box.focus()
+        # At once, not through focus() (a callback queued behind the keys already typed).
+        self.set_focus(box)
         box.cursor_position = len(box.value)
 
     def action_next_hit(self, step: int) -> None:

@@ -226,7 +226,7 @@ class DocumentPane(Vertical):
         box = self.query_one("#doc-filter", Input)
         self.add_class("-filtering")
         box.value = box.value + message.text if message.text else box.value
-        box.focus()
+        self.screen.set_focus(box)  # at once: the next keys typed are already on their way
         box.cursor_position = len(box.value)
 
     @on(Input.Changed, "#doc-filter")
