@@ -60,6 +60,15 @@ class Matcher:
         return self.parts[0] if len(self.parts) == 1 else None
 
     @cached_property
+    def encoded_literal(self) -> bytes | None:
+        """The term as UTF-8 when its count in the folded text is the count of these
+        bytes in the text's UTF-8 (one piece, no overlapping occurrences, any script)."""
+        literal = self._literal
+        if literal is None or self._overlaps or self.exact_script:
+            return None
+        return literal.encode("utf-8")
+
+    @cached_property
     def _pattern(self) -> re.Pattern[str]:
         return re.compile(_GAP.join(re.escape(part) for part in self.parts))
 

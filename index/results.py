@@ -132,10 +132,13 @@ class Ranking:
             self._complete = True
             return self._order
         # The top ones only; every document tied with the last of them comes along, so
-        # the id tie-break is exact at the edge too.
-        top = heapq.nlargest(upto, self.scores.items(), key=itemgetter(1))
-        edge = top[-1][1]
-        chosen = {d for d, score in top if score > edge} | {d for d, score in self.scores.items() if score == edge}
+        # the id tie-break is exact at the edge too. One more than asked shows whether
+        # any is tied outside; only then are all the scores looked through again.
+        top = heapq.nlargest(upto + 1, self.scores.items(), key=itemgetter(1))
+        edge = top[upto - 1][1]
+        chosen = {d for d, score in top[:upto]}
+        if top[upto][1] == edge:
+            chosen |= {d for d, score in self.scores.items() if score == edge}
         self._order = sorted(chosen, key=lambda d: (-self.scores[d], self.position(d)))
         return self._order
 

@@ -25,8 +25,8 @@ import threading
 import time
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -36,6 +36,7 @@ from whoosh.reading import IndexReader, TermNotFound
 from zhreader.corpus.document import Document
 from zhreader.corpus.textfold import fold, fold_map, to_display
 from zhreader.index import catalog as catalogs
+from zhreader.index.columns import MappedColumn
 from zhreader.index.errors import Cancelled, IndexMissing, QueryError
 from zhreader.index.matching import Matcher, TagMatcher, inside
 from zhreader.index.postings import PostingsCache
@@ -97,6 +98,8 @@ class Searcher:
 
     def close(self) -> None:
         with self._lock:
+            for column in self.__dict__.get("_columns", {}).values():
+                column.close()
             self._reader.close()
 
     def __enter__(self) -> Searcher:
@@ -191,17 +194,25 @@ class Searcher:
             return low
         return None
 
-    def _column(self, name: str, docnum: int) -> str:
+    def _raw(self, name: str, docnum: int) -> bytes:
+        column = self._columns[name]
+        if column.mapped:
+            return column.get(docnum)
         with self._lock:
-            value = self._columns[name][docnum]
-        return bytes(value).decode("utf-8")
+            return column.get(docnum)
+
+    def _column(self, name: str, docnum: int) -> str:
+        return self._raw(name, docnum).decode("utf-8")
 
     @cached_property
-    def _columns(self) -> dict[str, Any]:
+    def _columns(self) -> dict[str, MappedColumn]:
         # Kept: Whoosh reads a column's offset table when a reader for it is made.
         if not self.catalog.lengths:
             return {}
-        return {name: self._reader.column_reader(name) for name in ("text", "ftext", "blocks", "title")}
+        with self._lock:
+            return {
+                name: MappedColumn(self._reader.column_reader(name)) for name in ("text", "ftext", "blocks", "title")
+            }
 
     def text(self, docnum: int) -> str:
         return self._column("text", docnum)
@@ -226,7 +237,7 @@ class Searcher:
         if should_stop is not None and should_stop():
             raise Cancelled
 
-    def _candidates(self, field: str, grams: Iterable[str], pool: set[int] | None) -> set[int] | None:
+    def _candidates(self, field: str, grams: Iterable[str], pool: AbstractSet[int] | None) -> set[int] | None:
         """Documents holding every gram (None: no restriction, all documents)."""
         found = None if pool is None else set(pool)
         for gram in sorted(grams, key=lambda g: self._frequency(field, g)):
@@ -243,7 +254,7 @@ class Searcher:
         with self._lock:
             return self._reader.doc_frequency(field, gram.encode("utf-8"))
 
-    def _gram_counts(self, field: str, gram: str, pool: set[int] | None) -> Counts:
+    def _gram_counts(self, field: str, gram: str, pool: AbstractSet[int] | None) -> Counts:
         docnums, counts = self._postings.get(field, gram)
         if pool is None:
             return dict(zip(docnums, counts, strict=True))
@@ -272,7 +283,9 @@ class Searcher:
     def _title(self, docnum: int, exact_script: bool) -> str:
         return fold(self._column("title", docnum), exact_script=exact_script)
 
-    def _evaluate(self, matcher: Matcher, pool: set[int] | None, should_stop: Callable[[], bool] | None) -> Counts:
+    def _evaluate(
+        self, matcher: Matcher, pool: AbstractSet[int] | None, should_stop: Callable[[], bool] | None
+    ) -> Counts:
         """The documents (of ``pool``) where the term occurs, with its occurrences."""
         field = "tgrams" if matcher.term.field == "title" else "grams"
         if matcher.decided_by_postings:
@@ -282,17 +295,25 @@ class Searcher:
             candidates = set(self.catalog.order)
         if field == "tgrams":
             return self._verify(candidates, lambda d: matcher.count(self._title(d, matcher.exact_script)), should_stop)
+        needle = matcher.encoded_literal
+        if needle is not None:
+            # Counted in the UTF-8 bytes, not decoded: UTF-8 never matches mid-character.
+            return self._verify(candidates, lambda d: self._raw("ftext", d).count(needle), should_stop)
         return self._verify(candidates, lambda d: matcher.count(self.folded(d, matcher.exact_script)), should_stop)
 
-    def _in_titles(self, matcher: Matcher, docs: set[int], should_stop: Callable[[], bool] | None) -> set[int]:
+    def _in_titles(self, matcher: Matcher, docs: AbstractSet[int], should_stop: Callable[[], bool] | None) -> set[int]:
         """The documents (of ``docs``) whose title holds a body term."""
         title = Matcher(Term(matcher.term.text, "title", matcher.term.phrase, matcher.exact_script), matcher.parts)
         return set(self._evaluate(title, docs, should_stop))
 
     # -- ranking -----------------------------------------------------------------------
 
-    def _norm(self, docnum: int) -> float:
-        return K1 * (1 - B + B * self.catalog.lengths[docnum] / (self._avg_length or 1))
+    @cached_property
+    def _norms(self) -> array[float]:
+        """BM25's length normalisation of every document, by docnum: a lookup per match
+        instead of a computation (a common character matches nearly every document)."""
+        scale = B / (self._avg_length or 1)
+        return array("d", [K1 * (1 - B + scale * length) for length in self.catalog.lengths])
 
     def _idf(self, df: int) -> float:
         n_docs = max(self.count, 1)
@@ -322,29 +343,34 @@ class Searcher:
         self,
         counted: list[tuple[Matcher, Counts]],
         words: list[str],
-        alive: set[int],
+        alive: AbstractSet[int],
         should_stop: Callable[[], bool] | None,
     ) -> Ranking:
-        scores: defaultdict[int, float] = defaultdict(float)
-        hit_counts: Counts = dict.fromkeys(alive, 0)
-        norm = {docnum: self._norm(docnum) for docnum in alive}
+        norms = self._norms
+        scores: dict[int, float] | None = None
+        hit_counts: Counts | None = None
         for matcher, found in counted:
-            idf = self._idf(len(found))
-            boost = idf * (K1 + 1)
-            for docnum, tf in found.items():
-                if docnum in hit_counts:
+            boost = self._idf(len(found)) * (K1 + 1)
+            if scores is None and len(found) == len(alive):
+                # The usual case, a term that every match holds: one pass builds both.
+                scores = {docnum: boost * tf / (tf + norms[docnum]) for docnum, tf in found.items()}
+                hit_counts = found if len(counted) == 1 else dict(found)
+            else:
+                if scores is None or hit_counts is None:
+                    scores, hit_counts = dict.fromkeys(alive, 0.0), dict.fromkeys(alive, 0)
+                for docnum, tf in found.items():
                     hit_counts[docnum] += tf
-                    scores[docnum] += boost * tf / (tf + norm[docnum])
+                    scores[docnum] += boost * tf / (tf + norms[docnum])
             self._poll(should_stop)
             for docnum in self._in_titles(matcher, alive, should_stop):
                 scores[docnum] += TITLE_WEIGHT
+        if scores is None or hit_counts is None:
+            scores, hit_counts = dict.fromkeys(alive, 0.0), dict.fromkeys(alive, 0)
         for word in words:
-            idf = self._idf(len(self._postings.get("words", word)[0]))
-            boost = idf * (K1 + 1)
+            boost = self._idf(len(self._postings.get("words", word)[0])) * (K1 + 1)
             for docnum, tf in self._gram_counts("words", word, alive).items():
-                scores[docnum] += boost * tf / (tf + norm[docnum])
-        final = {docnum: scores.get(docnum, 0.0) for docnum in alive}
-        return Ranking(final, hit_counts, self._position)
+                scores[docnum] += boost * tf / (tf + norms[docnum])
+        return Ranking(scores, hit_counts, self._position)
 
     @cached_property
     def _positions(self) -> array[int]:
@@ -418,7 +444,7 @@ class Searcher:
         tags: list[TagMatcher],
         groups: list[list[Matcher]],
         counts: dict[int, Counts],
-        alive: set[int],
+        alive: AbstractSet[int],
     ) -> set[int]:
         """With tag: terms, the other terms count only inside tagged passages."""
         kept: set[int] = set()
@@ -477,13 +503,17 @@ class Searcher:
         text_groups = [group for group in text_groups if group]
 
         counts: dict[int, Counts] = {}
-        alive: set[int] | None = tag_docs
+        alive: AbstractSet[int] | None = tag_docs
         for group in sorted(text_groups, key=self._group_cost):
-            group_docs: set[int] = set()
-            for matcher in group:
-                found = self._evaluate(matcher, alive, should_stop)
-                counts[id(matcher)] = found
-                group_docs.update(found)
+            group_docs: AbstractSet[int]
+            if len(group) == 1:  # no OR: the term's own documents, not a copy of them
+                found = counts[id(group[0])] = self._evaluate(group[0], alive, should_stop)
+                group_docs = found.keys()
+            else:
+                group_docs = set()
+                for matcher in group:
+                    found = counts[id(matcher)] = self._evaluate(matcher, alive, should_stop)
+                    group_docs |= found.keys()
             alive = group_docs if alive is None else alive & group_docs
             self._poll(should_stop)
         if alive is None:
@@ -496,8 +526,8 @@ class Searcher:
             elif alive:
                 alive -= set(self._evaluate(left_out, alive, should_stop))
 
-        counted: list[tuple[Matcher, Counts]] = [
-            (m, {d: c for d, c in counts.get(id(m), {}).items() if d in alive}) for group in text_groups for m in group
+        counted = [
+            (m, _within(counts.get(id(m), {}), alive, alone=len(group) == 1)) for group in text_groups for m in group
         ]
         if tags and not text_groups:
             tag_counts = self._tag_counts(tags, alive)
@@ -523,7 +553,7 @@ class Searcher:
         found = (self.docnum(doc_id) for doc_id in doc_ids)
         return {docnum for docnum in found if docnum is not None}
 
-    def _tag_counts(self, tags: list[TagMatcher], alive: set[int]) -> Counts:
+    def _tag_counts(self, tags: list[TagMatcher], alive: AbstractSet[int]) -> Counts:
         found: Counts = {}
         for docnum in alive:
             doc_id, _ = self.describe(docnum)
@@ -537,6 +567,15 @@ class Searcher:
             field = "tgrams" if matcher.term.field == "title" else "grams"
             total += min((self._frequency(field, gram) for gram in matcher.grams), default=0)
         return total
+
+
+def _within(found: Counts, alive: AbstractSet[int], *, alone: bool) -> Counts:
+    """A term's counts restricted to the documents that match the whole query. A term
+    alone in its group (no OR) is in every match, so the matches are a subset of its
+    documents: the same number means the same documents, and no copy is needed."""
+    if alone and len(found) == len(alive):
+        return found
+    return {docnum: count for docnum, count in found.items() if docnum in alive}
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,9 @@ class ZhreaderApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         # The main screen is the default one, so the very first frame is the reader.
         if self._main is None:
-            self._main = MainScreen(self.library, self.positions, self.report, show_timings=self.show_timings)
+            self._main = MainScreen(
+                self.library, self.positions, self.report, self.settings, show_timings=self.show_timings
+            )
         return self._main
 
     def on_mount(self) -> None:
@@ -121,6 +123,11 @@ class ZhreaderApp(App[None]):
             "Toggle outline", "Show or hide the open document's outline (o)", main.action_toggle_outline
         )
         yield SystemCommand("Next hit", "Jump to the next search hit (n)", lambda: main.action_next_hit(1))
+        yield SystemCommand(
+            "Script: any / exact",
+            "Whether 发展 finds 發展 too, or only the script typed (s)",
+            main.action_toggle_script,
+        )
         yield SystemCommand("Rebuild index", "Update the index now (picks up changed files)", main.rebuild_index)
         yield SystemCommand("Help", "Show every key binding (?)", self.action_help)
 

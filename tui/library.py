@@ -42,7 +42,6 @@ class Library:
         self._stamp: tuple[str, int] | None = None
         self._notebook: Notebook | None = None
         self._notes_mtime: float | None = None
-        self.exact_script = False  # the default for every search (settings: "match_script")
 
     # -- index ---------------------------------------------------------------------
 
@@ -134,7 +133,12 @@ class Library:
     # -- search --------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int | None = None, should_stop: Callable[[], bool] | None = None
+        self,
+        query: str,
+        limit: int | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        *,
+        exact_script: bool = False,
     ) -> SearchResult:
         from zhreader.index import IndexMissing
 
@@ -142,7 +146,7 @@ class Library:
         if searcher is None:
             raise IndexMissing("the index is still being built: search works as soon as its first part is saved")
         return searcher.search(
-            query, limit=limit, should_stop=should_stop, passages=self.passages, exact_script=self.exact_script
+            query, limit=limit, should_stop=should_stop, passages=self.passages, exact_script=exact_script
         )
 
     # -- notes ---------------------------------------------------------------------

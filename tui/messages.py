@@ -62,6 +62,7 @@ class IndexReopened(Message):
 @dataclass
 class SearchFinished(Message):
     query: str
+    exact_script: bool
     result: SearchResult
     docs: list[ResultDoc]  # what the results pane shows, prepared off the UI thread
     open_first: bool = False
@@ -70,6 +71,7 @@ class SearchFinished(Message):
 @dataclass
 class SearchFailed(Message):
     query: str
+    exact_script: bool
     message: str
 
 

@@ -456,3 +456,26 @@ async def test_a_slash_typed_into_a_box_is_text(sample_app) -> None:
         assert screen.focused is box and box.value == "1/2"
         await pilot.press("escape", "escape", "f", "slash")
         assert screen.query_one("#doc-filter").value == "/"
+
+
+async def test_s_switches_between_any_script_and_the_script_typed_and_is_remembered(
+    make_corpus, tmp_path: Path
+) -> None:
+    import json
+
+    root = make_corpus({"jian.txt": "简体\n\n经济发展很快。\n", "fan.txt": "繁體\n\n經濟發展很快。\n"})
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 2)
+        await search(pilot, "发展")
+        assert screen.search.current.result.total_docs == 2
+        await pilot.press("escape", "s")
+        await wait_until(pilot, lambda: screen.search.current.exact_script, what="the exact-script answer")
+        assert screen.search.current.result.total_docs == 1
+        assert "exact script" in str(screen.query_one("#search-summary").render())
+    assert json.loads((tmp_path / "settings.json").read_text())["match_script"] == "exact"
+    again = make_app(root, None, tmp_path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 2)
+        await search(pilot, "發展")
+        assert [doc.doc_id for doc in screen.search.current.result.docs] == ["fan.txt"]

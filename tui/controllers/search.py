@@ -32,10 +32,12 @@ class HitStep:
 
 
 class SearchController:
-    def __init__(self, host: Screen[Any], library: Library) -> None:
+    def __init__(self, host: Screen[Any], library: Library, *, exact_script: bool = False) -> None:
         self.host = host
         self.library = library
         self.query = ""
+        # Match only the script typed (发展 not 發展); a query's own "=" does it per term.
+        self.exact_script = exact_script
         self.current: SearchFinished | None = None  # the answer to the query on screen
         self._timer: Timer | None = None
 
@@ -58,18 +60,23 @@ class SearchController:
             self._timer = self.host.set_timer(SEARCH_DEBOUNCE, lambda: self._start(query, False))
         return True
 
-    def is_current(self, query: str) -> bool:
-        """Whether an answer for ``query`` still matches what the box holds."""
-        return query == self.query
+    def set_exact_script(self, exact: bool) -> None:
+        """Match the script typed, or not; the query on screen is searched again."""
+        self.exact_script = exact
+        self.schedule(immediately=True)
+
+    def is_current(self, query: str, exact_script: bool) -> bool:
+        """Whether an answer for ``query`` still matches what the box holds, and how."""
+        return query == self.query and exact_script == self.exact_script
 
     def accept(self, message: SearchFinished) -> bool:
-        if not self.is_current(message.query):
+        if not self.is_current(message.query, message.exact_script):
             return False
         self.current = message
         return True
 
     def reject(self, message: SearchFailed) -> bool:
-        if not self.is_current(message.query):
+        if not self.is_current(message.query, message.exact_script):
             return False
         self.current = None
         return True
@@ -106,8 +113,9 @@ class SearchController:
         return HitStep(doc.doc_id, 0 if step > 0 else max(doc.hit_count - 1, 0), wrapped)
 
     def _start(self, query: str, open_first: bool) -> None:
+        exact = self.exact_script
         self.host.run_worker(
-            lambda: self._run(query, open_first),
+            lambda: self._run(query, exact, open_first),
             name="search",
             group=GROUP,
             exclusive=True,
@@ -115,17 +123,17 @@ class SearchController:
             exit_on_error=False,
         )
 
-    def _run(self, query: str, open_first: bool) -> None:
+    def _run(self, query: str, exact: bool, open_first: bool) -> None:
         """In a worker thread. Query problems are shown in the results pane, not raised."""
         from zhreader.index import Cancelled, IndexMissing, QueryError
 
         worker = get_current_worker()
         try:
-            result = self.library.search(query, limit=None, should_stop=lambda: worker.is_cancelled)
+            result = self.library.search(query, limit=None, should_stop=lambda: worker.is_cancelled, exact_script=exact)
         except Cancelled:
             return  # the user typed on: a newer search replaced this one
         except (QueryError, IndexMissing) as err:
-            self.host.post_message(SearchFailed(query, err.message))
+            self.host.post_message(SearchFailed(query, exact, err.message))
             return
         docs = []
         for doc in result.docs[:MAX_DOCS]:
@@ -133,4 +141,4 @@ class SearchController:
                 return
             docs.append(ResultDoc(doc.doc_id, doc.title, doc.hit_count, tuple(doc.first_hits(HITS_PER_DOC))))
         if not worker.is_cancelled:
-            self.host.post_message(SearchFinished(query, result, docs, open_first))
+            self.host.post_message(SearchFinished(query, exact, result, docs, open_first))

@@ -17,7 +17,9 @@ QUERY_HELP = [
     ("-北京", "leave out documents containing 北京"),
     ("呼和浩特 OR 包头", "either"),
     ("title:规划", "规划 in the title"),
-    ("1998 / １９９８ / GDP / ｇｄｐ", "width and case do not matter"),
+    ("发展", "发展 and 發展 alike: simplified, traditional and variants (為/爲, 裏/裡/里) match"),
+    ("=發展", "this script only: 發展, not 发展 (s switches the default for every term)"),
+    ("1998 / １９９８ / GDP / ｇｄｐ", "width and case do not matter, nor ⼈ (a Kangxi radical) for 人"),
 ]
 
 

@@ -42,6 +42,7 @@ from zhreader.tui.messages import (
 )
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.tag_dialog import TagDialog
+from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.notes_list import NotesList
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 
 PREVIEW_DEBOUNCE = 0.04
 CHECK_ELSEWHERE_SECONDS = 10.0
+MATCH_SCRIPT = "match_script"  # settings.json: "any" (the default) or "exact"
 SKIPPED_SHOWN = 8
 
 
@@ -75,6 +77,7 @@ class MainScreen(Screen[None]):
         Binding("d", "delete_note", "Delete its note", id="main.delete_note"),
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
+        Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
         Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
     ]
 
@@ -83,6 +86,7 @@ class MainScreen(Screen[None]):
         library: Library,
         positions: Positions,
         report: Callable[[ZhreaderError], None],
+        settings: Settings,
         *,
         show_timings: bool = True,
     ) -> None:
@@ -91,8 +95,10 @@ class MainScreen(Screen[None]):
         self.library = library
         self.positions = positions
         self.report = report
+        self.settings = settings
         self.index = IndexLifecycle(self, library)
-        self.search = SearchController(self, library)
+        exact = settings.get(MATCH_SCRIPT) == "exact"
+        self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
         self._open_doc: str | None = None
         self._preview_timer: Timer | None = None
@@ -256,7 +262,9 @@ class MainScreen(Screen[None]):
         if not self.search.accept(message):
             return  # a stale answer: the user kept typing
         self.sidebar.show_search(message.query, message.result, message.docs)
-        self.query_one(SearchBar).show_result(message.result, timings=self.show_timings)
+        self.query_one(SearchBar).show_result(
+            message.result, timings=self.show_timings, exact_script=message.exact_script
+        )
         self._refresh_reader_hits()
         if message.open_first and message.docs:
             self.open_document(message.docs[0].doc_id, hit=0)
@@ -372,6 +380,18 @@ class MainScreen(Screen[None]):
         # At once, not through focus() (a callback queued behind the keys already typed).
         self.set_focus(box)
         box.cursor_position = len(box.value)
+
+    def action_toggle_script(self) -> None:
+        exact = not self.search.exact_script
+        self.settings.set(MATCH_SCRIPT, "exact" if exact else "any")
+        self.search.set_exact_script(exact)
+        self.notify(
+            "Exact script: 发展 finds 发展 only (the default from now on)"
+            if exact
+            else "Any script: 发展 finds 發展 too, and variants such as 為/爲 (the default from now on)",
+            timeout=4,
+            markup=False,
+        )
 
     def action_next_hit(self, step: int) -> None:
         reader = self.reader

@@ -34,8 +34,10 @@ class SearchBar(Horizontal):
     def box(self) -> Input:
         return self.query_one("#query", Input)
 
-    def show_result(self, result: SearchResult, *, timings: bool) -> None:
+    def show_result(self, result: SearchResult, *, timings: bool, exact_script: bool = False) -> None:
         summary = f"{result.total_hits:,} hits · {result.total_docs:,}/{result.searched_docs:,} docs"
+        if exact_script:
+            summary += " · exact script"
         if timings:
             summary += f" · {result.seconds * 1000:.0f} ms"
         if not result.index_complete:
