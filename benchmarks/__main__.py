@@ -87,13 +87,13 @@ def answer_all(
     """Every engine answers; the scan first, as the oracle; then recall and precision."""
     queries_path = work / "queries.json"
     queries_path.write_text(json.dumps(queries.queries, ensure_ascii=False), encoding="utf-8")
-    console.print(f"  {scan.name}: queries (the oracle)")
+    console.print(Text(f"  {scan.name}: queries (the oracle)"))
     oracle = scan.answer(queries_path, None)
     oracle_path = work / "oracle.json"
     oracle_path.write_text(json.dumps(oracle["digests"]), encoding="utf-8")
     answers: dict[str, dict[str, Any]] = {scan.name: oracle}
     for engine in answering:
-        console.print(f"  {engine.name}: queries")
+        console.print(Text(f"  {engine.name}: queries"))
         answers[engine.name] = engine.answer(queries_path, oracle_path)
     differing = sorted({int(n) for a in answers.values() for n in a["differing"]})
     expected = scan.names(queries_path, differing) if differing else {}
@@ -129,7 +129,7 @@ def measure_scale(
     if engines.fast_segmenter_installed():
         ours.append(engines.Zhreader(root, work, "fast"))
     for zh in ours:
-        console.print(f"  {zh.name}: build")
+        console.print(Text(f"  {zh.name}: build"))
         results[zh.name] = zh.build()
         results[zh.name]["reindex_none_s"] = statistics.median(zh.reindex()["seconds"] for _ in range(REPEATS))
     zh = ours[0]
@@ -145,7 +145,7 @@ def measure_scale(
     if scale <= peers_up_to:
         peers += [engines.Recipe(texts_path, work), engines.Fts5(texts_path, work)]
     for peer in peers:
-        console.print(f"  {peer.name}: build")
+        console.print(Text(f"  {peer.name}: build"))
         results[peer.name] = peer.build()
     rg = engines.Ripgrep(root)
     if rg.available:
@@ -157,7 +157,7 @@ def measure_scale(
         if "seconds" in stats:
             stats["throughput_kcs"] = chars / stats["seconds"] / 1000
 
-    console.print(f"  {zh.name}: cold command-line searches, the reader")
+    console.print(Text(f"  {zh.name}: cold command-line searches, the reader"))
     rare = queries.queries[queries.of_kind("rare")[0]]
     results[zh.name]["cli_common_s"] = zh.cold_search("中国")
     results[zh.name]["cli_rare_s"] = zh.cold_search(rare)
@@ -186,7 +186,7 @@ def measure_poetry(tmp: Path, query_count: int, console: Console) -> tuple[list[
     work.mkdir()
     zh = engines.Zhreader(root, work, "jieba")
     exact = engines.Zhreader(root, work, "jieba", exact_script=True)
-    console.print(f"  {zh.name}: build")
+    console.print(Text(f"  {zh.name}: build"))
     built = zh.build()
     texts_path = work / "texts.jsonl"
     zh.texts(texts_path)
@@ -321,7 +321,7 @@ def main() -> None:
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         out.print(table)
-    console.print(f"written to {args.out}")
+    console.print(Text(f"written to {args.out}"))
 
 
 def notes_for(startup_runs: int) -> list[str]:

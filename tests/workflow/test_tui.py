@@ -479,3 +479,67 @@ async def test_s_switches_between_any_script_and_the_script_typed_and_is_remembe
         screen = await ready(pilot, 2)
         await search(pilot, "發展")
         assert [doc.doc_id for doc in screen.search.current.result.docs] == ["fan.txt"]
+
+
+async def test_a_pasted_comment_keeps_every_line_and_pasted_tags_split_at_lines(sample_app) -> None:
+    from textual import events
+
+    from zhreader.tui.screens.tag_dialog import TagDialog
+
+    comment = "第一行\n第二行\u2028第三行\x1b]0;x\x07"
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        await ready(pilot, 5)
+        await pilot.press("enter", "t")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TagDialog), what="the tag dialog")
+        dialog = pilot.app.screen
+        dialog.query_one("#tags").post_message(events.Paste("人才政策\n数据中心\n"))
+        await pilot.pause()
+        assert dialog.query_one("#tags").value == "人才政策, 数据中心"
+        await pilot.press("enter")
+        dialog.query_one("#comment").post_message(events.Paste(comment))
+        await pilot.pause()
+        drawn = "".join(dialog.query_one("#comment").render_line(0).text)
+        assert "\x1b" not in drawn and "␛" in drawn  # shown as data
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [placed] = sample_app.library.placed_notes
+        assert placed.note.tags == ("人才政策", "数据中心") and placed.note.comment == comment
+
+
+async def test_a_pasted_query_becomes_one_line(sample_app) -> None:
+    from textual import events
+
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("slash")
+        screen.query_one("#query").post_message(events.Paste("强磁\n场"))
+        await pilot.pause()
+        assert screen.query_one("#query").value == "强磁 场"
+
+
+async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_what_was_typed(sample_app) -> None:
+    from zhreader.tui.screens.tag_dialog import TagDialog
+
+    notes = sample_app.library.notes_path
+    notes.parent.mkdir(parents=True, exist_ok=True)
+    notes.write_text("", encoding="utf-8")
+    notes.chmod(0o444)  # refused even as root: zhreader does not rewrite read-only notes files
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        await ready(pilot, 5)
+        await pilot.press("enter", "t")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TagDialog), what="the tag dialog")
+        dialog = pilot.app.screen
+        await pilot.press(*"待查", "enter", *"备注")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is dialog
+        assert "Not saved" in str(dialog.query_one("#error").render())
+        assert dialog.query_one("#tags").value == "待查" and dialog.query_one("#comment").value == "备注"
+        assert sample_app.library.placed_notes == []
+
+        notes.chmod(0o644)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is not dialog
+        [placed] = sample_app.library.placed_notes
+        assert placed.note.tags == ("待查",) and placed.note.comment == "备注"

@@ -73,24 +73,24 @@ class NotesController:
 
     # -- changes -------------------------------------------------------------------------
 
-    def add(self, doc_id: str, start: int, end: int, tags: list[str], comment: str) -> bool:
-        """Save a note on ``doc_id[start:end]``; False (and reported) when it cannot be."""
+    def add(self, doc_id: str, start: int, end: int, tags: list[str], comment: str) -> str | None:
+        """Save a note on ``doc_id[start:end]``; why it could not be, or None. The tag
+        dialog shows the reason and stays open."""
         try:
             self.library.add_note(doc_id, start, end, tags, comment)
         except ZhreaderError as err:
-            self.report(err)
-            return False
+            return err.message
         self._changed()
-        self.host.notify("Tagged " + ", ".join(tags), timeout=2, markup=False)
-        return True
+        self.host.notify("Tagged " + ", ".join(printable(tag) for tag in tags), timeout=2, markup=False)
+        return None
 
-    def edit(self, placed: Placed, tags: list[str], comment: str) -> None:
+    def edit(self, placed: Placed, tags: list[str], comment: str) -> str | None:
         try:
             self.library.edit_note(placed, tags, comment)
         except ZhreaderError as err:
-            self.report(err)
-            return
+            return err.message
         self._changed()
+        return None
 
     def delete(self, placed: Placed) -> None:
         try:
@@ -100,7 +100,8 @@ class NotesController:
             return
         self._deleted.append(note)
         self._changed()
-        self.host.notify(f"Deleted the note {', '.join(note.tags)}: press u to undo", timeout=5, markup=False)
+        tags = ", ".join(printable(tag) for tag in note.tags)
+        self.host.notify(f"Deleted the note {tags}: press u to undo", timeout=5, markup=False)
 
     def undo_delete(self) -> None:
         if not self._deleted:

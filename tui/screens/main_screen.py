@@ -458,24 +458,27 @@ class MainScreen(Screen[None]):
             return
         doc_id, (start, end) = self._open_doc, passage
 
-        def save(answer: tuple[list[str], str] | None) -> None:
-            if answer is not None and self.notes.add(doc_id, start, end, *answer):
+        def save(tags: list[str], comment: str) -> str | None:
+            return self.notes.add(doc_id, start, end, tags, comment)
+
+        def saved(answer: tuple[list[str], str] | None) -> None:
+            if answer is not None:
                 reader.action_cancel_selection()
 
-        self.app.push_screen(TagDialog(reader.document.text[start:end], self.notes.known_tags()), save)
+        quote = reader.document.text[start:end]
+        self.app.push_screen(TagDialog(quote, self.notes.known_tags(), save), saved)
 
     def action_edit_note(self) -> None:
         placed = self._note_here()
         if placed is None:
             return
 
-        def save(answer: tuple[list[str], str] | None) -> None:
-            if answer is not None:
-                self.notes.edit(placed, *answer)
+        def save(tags: list[str], comment: str) -> str | None:
+            return self.notes.edit(placed, tags, comment)
 
         note = placed.note
-        dialog = TagDialog(note.quote, self.notes.known_tags(), note.tags, note.comment, "Edit the note")
-        self.app.push_screen(dialog, save)
+        dialog = TagDialog(note.quote, self.notes.known_tags(), save, note.tags, note.comment, "Edit the note")
+        self.app.push_screen(dialog)
 
     def action_delete_note(self) -> None:
         placed = self._note_here()

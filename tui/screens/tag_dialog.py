@@ -1,7 +1,13 @@
 """The dialog that tags a passage: tags (comma-separated, completed from the tags already
-used; Chinese through any input method) and an optional comment."""
+used; Chinese through any input method) and an optional comment.
+
+The dialog saves before it closes: a note that cannot be saved (a read-only or locked
+notes file, a full disk) leaves it open with the reason, and what was typed is still
+there to try again or copy."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -47,6 +53,9 @@ class TagSuggester(Suggester):
         return None
 
 
+Save = Callable[[list[str], str], str | None]  # tags, comment -> why it failed, or None
+
+
 class TagDialog(ModalScreen[tuple[list[str], str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="tag.cancel"),
@@ -66,9 +75,16 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
     """
 
     def __init__(
-        self, quote: str, known: list[str], tags: tuple[str, ...] = (), comment: str = "", title: str = ""
+        self,
+        quote: str,
+        known: list[str],
+        save: Save,
+        tags: tuple[str, ...] = (),
+        comment: str = "",
+        title: str = "",
     ) -> None:
         super().__init__()
+        self._save = save
         self.quote = printable(" ".join(quote.split()))
         self.known = known
         self.tags = tags
@@ -82,10 +98,14 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
             yield Static(Text(quoted(self.quote, 160)), id="quote")  # a Text: the quote is data, not markup
             yield Label("Tags, separated by commas (Tab completes)")
             yield PlainInput(
-                ", ".join(self.tags), placeholder="人才政策, 数据中心", id="tags", suggester=TagSuggester(self.known)
+                ", ".join(self.tags),
+                placeholder="人才政策, 数据中心",
+                id="tags",
+                suggester=TagSuggester(self.known),
+                line_breaks=", ",  # tags pasted one a line
             )
             yield Label("Comment (optional)")
-            yield PlainInput(self.comment, placeholder="", id="comment")
+            yield PlainInput(self.comment, placeholder="", id="comment", line_breaks=None)
             yield Static("", id="error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="save")
@@ -107,6 +127,10 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
         except NoteError as err:
             self.query_one("#error", Static).update(Text(str(err)))
             self.query_one("#tags", Input).focus()
+            return
+        problem = self._save(tags, comment)
+        if problem is not None:
+            self.query_one("#error", Static).update(Text(printable(f"Not saved: {problem}")))
             return
         self.dismiss((tags, comment))
 
