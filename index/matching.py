@@ -43,6 +43,11 @@ class Matcher:
     def exact_script(self) -> bool:
         return self.term.exact_script
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Terms with one key find the same places (发展 and 發展, 强磁场 and "强磁场")."""
+        return (self.term.field, self.parts, self.exact_script)
+
     @cached_property
     def grams(self) -> tuple[str, ...]:
         """The grams whose postings find this term's documents (script-blind: the index
@@ -115,6 +120,10 @@ class TagMatcher:
 
     term: Term
     ranges: dict[str, list[tuple[int, int]]]
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return ("tag", self.term.text)
 
 
 def inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:

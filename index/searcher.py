@@ -65,6 +65,23 @@ AnyMatcher = Matcher | TagMatcher
 Counts = dict[int, int]  # docnum -> occurrences
 
 
+def _distinct(groups: list[list[AnyMatcher]]) -> list[list[AnyMatcher]]:
+    """The groups without a term repeated in its group, and without a group that repeats an
+    earlier one: typing 强磁场 twice (or 发展 and 發展) must not count each hit twice."""
+    kept: list[list[AnyMatcher]] = []
+    seen: set[frozenset[tuple[object, ...]]] = set()
+    for group in groups:
+        unique: list[AnyMatcher] = []
+        for matcher in group:
+            if all(m.key != matcher.key for m in unique):
+                unique.append(matcher)
+        keys = frozenset(m.key for m in unique)
+        if unique and keys not in seen:
+            seen.add(keys)
+            kept.append(unique)
+    return kept
+
+
 class Searcher:
     """A read view of one index generation. Thread-safe; cheap to open and to keep."""
 
@@ -490,8 +507,7 @@ class Searcher:
                 return None
             return matcher
 
-        groups = [[m for m in map(matcher_for, group) if m is not None] for group in parsed.groups]
-        groups = [group for group in groups if group]
+        groups = _distinct([[m for m in map(matcher_for, group) if m is not None] for group in parsed.groups])
         excluded = [m for m in map(matcher_for, parsed.excluded) if m is not None]
         if not groups and not excluded:
             raise QueryError("nothing to search for")

@@ -133,3 +133,15 @@ def test_documents_round_trip_through_the_index(sample_searcher: Searcher, sampl
         assert stored == item.document
         assert stored.title == item.document.title
         assert stored.outline() == item.document.outline()
+
+
+@pytest.mark.parametrize(
+    "query", ["强磁场 强磁场", "强磁场 OR 强磁场", '强磁场 "强磁场"', "强磁场 強磁場", "强磁场 OR 强磁场 强磁场"]
+)
+def test_a_term_typed_twice_counts_each_hit_once(sample_searcher: Searcher, query: str) -> None:
+    once = sample_searcher.search("强磁场", limit=None)
+    twice = sample_searcher.search(query, limit=None)
+    assert twice.total_hits == once.total_hits == 3
+    assert [(d.doc_id, d.hit_count, len(d.hits)) for d in twice.docs] == [
+        (d.doc_id, d.hit_count, len(d.hits)) for d in once.docs
+    ]
