@@ -6,7 +6,6 @@ Kept apart from the reflow logic so the rules can be read (and tested) one by on
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import Enum
 
 _NUM = "一二三四五六七八九十百千零〇两"
@@ -80,11 +79,6 @@ def ending(text: str) -> Ending:
     if last in CONTINUING:
         return Ending.CONTINUING
     return Ending.OPEN
-
-
-def cells(text: str) -> int:
-    """Terminal cells the text takes (East Asian wide and full-width count two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def is_han(ch: str) -> bool:

@@ -30,6 +30,7 @@ from typing import Protocol
 from zhreader.corpus import patterns
 from zhreader.corpus.patterns import Ending
 from zhreader.corpus.undouble import undouble
+from zhreader.support.cells import cells
 
 # A line this wide (about 50 CJK characters) is no heading and no PDF column line:
 # it is a paragraph, and if it stops without punctuation it was cut.
@@ -210,7 +211,7 @@ def _segments(text: str) -> Iterator[_Run | Para]:
             # Indentation starts a new text box in extracted PDF text: its own column width.
             yield run
             run = _Run()
-        run.lines.append(_Line(stripped, indented, patterns.cells(stripped), first=not seen_text))
+        run.lines.append(_Line(stripped, indented, cells(stripped), first=not seen_text))
         seen_text = True
     if run.lines:
         yield run

@@ -15,25 +15,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from rich.cells import get_character_cell_size
+from zhreader.support.cells import cells, graphemes
 
-NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】〕〗｝］,.;:?!)]}%…·—～–")
-NO_LINE_END = frozenset("（「『“‘《〈【〔〖｛［([{")
+# Closing punctuation and postfix signs (％ ‰ ℃ after a number) never start a line.
+NO_LINE_START = frozenset("，。、；：？！）」』”’》〉】〕〗｝］,.;:?!)]}%…·—～–％‰‱℃℉°′″．｡､｣")
+NO_LINE_END = frozenset("（「『“‘《〈【〔〖｛［([{｢")
 
-# Atoms: a Latin word (letters/digits with inner ' . - joins), a run of spaces, a pair of
-# dashes or ellipses, or any single other character.
-_ATOM = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*|[ \t]+|——|……|.", re.S)
-
-
-@lru_cache(maxsize=8192)
-def char_cells(ch: str) -> int:
-    return get_character_cell_size(ch)
-
-
-def cells(text: str) -> int:
-    return sum(char_cells(ch) for ch in text)
+# What is drawn together with the character before it: combining marks, variation
+# selectors, emoji modifiers and tags, the keycap, kana voicing marks; ZWJ and the next
+# character. Breaking inside would split one drawn glyph (and Rich measures the whole).
+_EXTEND = (
+    "(?:[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+    "\u3099\u309a\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U000e0100-\U000e01ef]|\u200d.)*"
+)
+_WORD = "[A-Za-z0-9\u00c0-\u024f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+# Atoms: a Latin word or number, half- or full-width (letters/digits with inner ' . - joins,
+# 1,000 and ３．５ whole); a run of spaces; a pair of dashes or ellipses; a flag; or any
+# other character with what is drawn with it.
+_ATOM = re.compile(
+    f"{_WORD}{_EXTEND}(?:{_WORD}{_EXTEND})*(?:['’.\\-,．:]{_WORD}{_EXTEND}(?:{_WORD}{_EXTEND})*)*"
+    f"|[ \t]+|——|……|[\U0001f1e6-\U0001f1ff]{{2}}|.{_EXTEND}",
+    re.S,
+)
 
 
 def _groups(text: str, start: int, end: int) -> Iterator[tuple[int, int, int, bool]]:
@@ -99,14 +103,13 @@ def wrap(text: str, width: int, start: int = 0, end: int | None = None, *, inden
         if line_start is not None and used + g_cells > limit:
             flush()
         if g_cells > limit:
-            # Longer than a whole line (a URL, a long number): split by characters.
-            for i in range(g_start, g_end):
-                w = char_cells(text[i])
+            # Longer than a whole line (a URL, a long number): split between clusters.
+            for c_start, c_end, w in graphemes(text[g_start:g_end]):
                 if line_start is not None and used + w > limit:
                     flush()
                 if line_start is None:
-                    line_start = i
-                line_end = i + 1
+                    line_start = g_start + c_start
+                line_end = g_start + c_end
                 used += w
             continue
         if line_start is None:

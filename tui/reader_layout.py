@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zhreader.corpus import Document, Kind
-from zhreader.tui.linebreak import cells, wrap
+from zhreader.support.cells import cells, graphemes
+from zhreader.tui.linebreak import wrap
 
 _ITEM_PREFIX = re.compile(r"^(?:[■□●○◆◇▲△▼▽★☆►▶•※◎➢➤√❖▪▫◼◻]|[-*+]|\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[①-⑳])[ \u3000]*")
 
@@ -56,10 +57,10 @@ class Layout:
             return None
         column -= line.indent
         used = 0
-        for position in range(line.start, line.end):
-            used += cells(document.text[position])
+        for start, _end, width in graphemes(document.text[line.start : line.end]):
+            used += width
             if used > column:
-                return position
+                return line.start + start
         return line.end
 
     def block_of_line(self, y: int) -> int:

@@ -57,3 +57,17 @@ def test_narrow_terminal_with_a_search(snap_compare, app) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_a_wide_table_stacks_at_60_columns_with_its_hits(snap_compare, app) -> None:
+    async def run_before(pilot) -> None:
+        screen = await ready(pilot, 5)
+        await search(pilot, "预期性")
+        await pilot.press("enter")
+        await pilot.pause()
+        document = screen.reader.document
+        table = next(b for b in document.blocks if b.kind.value == "table")
+        screen.reader.scroll_to_offset(table.start)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)

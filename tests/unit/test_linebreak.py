@@ -83,3 +83,27 @@ def test_no_line_starts_with_a_closer_or_ends_with_an_opener(text: str, width: i
         assert line[0] not in NO_LINE_START, lines
     for line in lines[:-1]:
         assert line[-1] not in NO_LINE_END, lines
+
+
+def test_postfix_signs_stay_with_their_full_width_number() -> None:
+    # "比例为２５" / "％。" broke the half-width rule in full-width text.
+    for sign in "％‰℃":
+        lines = texts(f"今年比例为２５{sign}。", 12)
+        assert all(not line.startswith(sign) for line in lines), lines
+        assert any(f"２５{sign}" in line for line in lines), lines
+    assert texts("增长３．５％，", 10) == ["增长", "３．５％，"]
+    assert texts("共计1,000,000人", 10) == ["共计", "1,000,000", "人"]
+
+
+@given(
+    st.lists(st.sampled_from(["❤️", "1️⃣", "👨\u200d👩\u200d👧", "🇨🇳", "é", "中", "文", "，", "a", " "]), max_size=40),
+    st.integers(min_value=2, max_value=20),
+)
+def test_emoji_sequences_are_never_split_and_lines_fit_as_drawn(pieces: list[str], width: int) -> None:
+    from rich.cells import cell_len
+
+    text = "".join(pieces)
+    boundaries = set(itertools.accumulate(len(piece) for piece in pieces)) | {0}
+    for start, end in wrap(text, width):
+        assert start in boundaries and end in boundaries  # a break only between clusters
+        assert cell_len(text[start:end]) <= width  # measured as Rich draws it

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from zhreader.index import RankedDocs, Searcher
     from zhreader.index.results import DocSummary
 
-from zhreader.tui.linebreak import cells
+from zhreader.support.cells import cells
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
-from zhreader.tui.linebreak import cells
+from zhreader.support.cells import cells
 from zhreader.tui.widgets.document_list import fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 
