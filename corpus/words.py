@@ -108,6 +108,22 @@ class _Jieba:
         found: Iterable[str] = self._tokenizer.cut(text, HMM=False)
         return found
 
+    def route(self, block: str) -> dict[int, tuple[float, int]]:
+        tokenizer = self._tokenizer
+        return _route(block, tokenizer.get_DAG(block), tokenizer.FREQ.get, math.log(tokenizer.total))
+
+
+def _route(
+    block: str, graph: dict[int, list[int]], freq: Callable[[str], int | None], log_total: float
+) -> dict[int, tuple[float, int]]:
+    """jieba's route: the most probable path through the word graph (log probability
+    from each position, and where its first word ends), ties going to the longer word."""
+    n = len(block)
+    route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
+    for i in range(n - 1, -1, -1):
+        route[i] = max((math.log(freq(block[i : x + 1]) or 1) - log_total + route[x + 1][0], x) for x in graph[i])
+    return route
+
 
 def _jieba_dictionary() -> Path:
     spec = importlib.util.find_spec("jieba")
@@ -190,16 +206,13 @@ class _Fast:
                     out.extend(piece)
         return out
 
+    def route(self, block: str) -> dict[int, tuple[float, int]]:
+        return _route(block, self._tokenizer.get_DAG(block), self._tokenizer.get_freq, self._log_total)
+
     def _cut_block(self, block: str) -> list[str]:
-        # jieba's route: the most probable path through the word graph, ties going to
-        # the longer first word; then runs of single Latin letters and digits rejoined.
-        graph = self._tokenizer.get_DAG(block)
-        freq = self._tokenizer.get_freq
-        log_total = self._log_total
+        # jieba's route, then runs of single Latin letters and digits rejoined.
+        route = self.route(block)
         n = len(block)
-        route: dict[int, tuple[float, int]] = {n: (0.0, 0)}
-        for i in range(n - 1, -1, -1):
-            route[i] = max((math.log(freq(block[i : x + 1]) or 1) - log_total + route[x + 1][0], x) for x in graph[i])
         words: list[str] = []
         latin = ""
         i = 0
@@ -250,6 +263,22 @@ def cut_for_index(text: str) -> Iterable[str]:
     """Segmentation used for ranking. Accurate mode without HMM: a quarter faster, and
     the words it misses (unseen names) are still found, as every substring is."""
     return _load().cut_for_index(text)
+
+
+def han_likelihood(text: str) -> tuple[float, int]:
+    """How plausible ``text`` is as Chinese: the log probability of its runs of Han
+    characters, segmented as jieba would (words make text far likelier than the same
+    characters one by one), and the number of Han characters it covers. The decoder
+    uses it where character statistics are too thin: files of a few characters."""
+    segmenter = _load()
+    total, count = 0.0, 0
+    for run in _RE_HAN_ONLY.findall(text):
+        total += segmenter.route(run)[0][0]
+        count += len(run)
+    return total, count
+
+
+_RE_HAN_ONLY = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def reset() -> None:
