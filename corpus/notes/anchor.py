@@ -5,17 +5,24 @@ elsewhere, the context choosing between repeats; else the best approximate match
 a threshold (candidates come from where the quote's pieces or its context still occur,
 each scored by similarity to the quote). A note that cannot be placed is orphaned: kept
 and shown with its quote, never deleted.
+
+A short quote is no evidence on its own: 强磁场 also occurs in the title of the article
+whose paragraph held it, and a note must not jump there when that paragraph is deleted.
+So a quote shorter than ``EVIDENCE`` characters is placed elsewhere only where the text
+around it agrees with the note's context for the rest.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import StrEnum
+
+from rapidfuzz.distance import Indel
 
 from zhreader.corpus.notes.model import Note, text_hash
 
 FUZZY_THRESHOLD = 0.6  # similarity (0-1) a changed passage must keep to be found again
+EVIDENCE = 16  # characters of quote plus agreeing context that place a note elsewhere
 _PIECE = 4  # quote pieces this long are searched for exactly
 
 
@@ -70,13 +77,25 @@ def _occurrences(text: str, needle: str, limit: int = 1000) -> list[int]:
     return found
 
 
+def _enough_evidence(note: Note, context: int, length: int) -> bool:
+    """Whether a quote of ``length`` with ``context`` agreeing characters around it is
+    the note's passage (a note whose document has no text around it needs none)."""
+    available = len(note.prefix) + len(note.suffix)
+    return context >= min(max(EVIDENCE - length, 0), available)
+
+
 def _best_exact(note: Note, text: str) -> tuple[int, int] | None:
-    positions = _occurrences(text, note.quote)
-    if not positions:
-        return None
+    size = len(note.quote)
     # Repeats: the context decides; on a tie, the one nearest the old position.
-    best = max(positions, key=lambda p: (_context_score(note, text, p, p + len(note.quote)), -abs(p - note.start)))
-    return best, best + len(note.quote)
+    scored = [
+        (context, -abs(p - note.start), p)
+        for p in _occurrences(text, note.quote)
+        if _enough_evidence(note, context := _context_score(note, text, p, p + size), size)
+    ]
+    if not scored:
+        return None
+    best = max(scored)[2]
+    return best, best + size
 
 
 def _candidates(note: Note, text: str) -> set[tuple[int, int]]:
@@ -115,14 +134,18 @@ def anchor(note: Note, text: str, digest: str | None = None) -> Anchor:
     exact = _best_exact(note, text)
     if exact is not None:
         return Anchor(Status.MOVED, *exact)
-    best: tuple[float, int, int] | None = None
+    best: tuple[float, float, int, int] | None = None
     for start, end in _candidates(note, text):
-        similarity = SequenceMatcher(None, note.quote, text[start:end], autojunk=False).ratio()
-        context = _context_score(note, text, start, end) / max(len(note.prefix) + len(note.suffix), 1)
-        score = similarity + 0.1 * context
-        if similarity >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-            best = (score, start, end)
+        similarity = Indel.normalized_similarity(note.quote, text[start:end])
+        if similarity < FUZZY_THRESHOLD:
+            continue
+        context = _context_score(note, text, start, end)
+        if not _enough_evidence(note, context, round(len(note.quote) * similarity)):
+            continue
+        score = similarity + 0.1 * context / max(len(note.prefix) + len(note.suffix), 1)
+        if best is None or score > best[0]:
+            best = (score, similarity, start, end)
     if best is None:
         return ORPHANED
-    _, start, end = best
-    return Anchor(Status.FUZZY, start, end, SequenceMatcher(None, note.quote, text[start:end]).ratio())
+    _, similarity, start, end = best
+    return Anchor(Status.FUZZY, start, end, similarity)

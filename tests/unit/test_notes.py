@@ -290,6 +290,36 @@ def test_a_duplicated_passage_is_told_apart_by_its_context() -> None:
     assert edited[found.start - 6 : found.start] == TEXT[TEXT.index(passage) - 6 : TEXT.index(passage)]
 
 
+def _note_on_001(sample_dir: Path) -> tuple[str, Note, int, int]:
+    """Sample 001's text, a note on “强磁场” in ¶6, and where that paragraph starts and ends."""
+    from zhreader.corpus.loader import document_from_bytes
+
+    path = next(sample_dir.glob("001_*.txt"))
+    text = document_from_bytes(path.name, path.read_bytes())[0].text
+    start = text.index("打造人才聚集的“强磁场”") + len("打造人才聚集的“")
+    note = Note.create("001.txt", text, start, start + 3, ["人才"], "")
+    return text, note, text.rindex("\n", 0, start) + 1, text.index("\n", start)
+
+
+def test_a_short_quote_whose_paragraph_is_deleted_does_not_jump_to_the_title(sample_dir: Path) -> None:
+    # The title holds 强磁场 too, with other words around it.
+    text, note, paragraph_start, paragraph_end = _note_on_001(sample_dir)
+    edited = text[:paragraph_start] + text[paragraph_end + 1 :]
+    assert "强磁场" in edited  # still in the title
+    assert anchor(note, edited).status is Status.ORPHANED
+
+
+def test_a_short_quote_found_again_where_its_context_agrees(sample_dir: Path) -> None:
+    text, note, paragraph_start, paragraph_end = _note_on_001(sample_dir)
+    paragraph = text[paragraph_start : paragraph_end + 1]
+    moved = text[:paragraph_start] + text[paragraph_end + 1 :] + "\n" + paragraph  # to the end
+    found = anchor(note, moved)
+    assert found.status is Status.MOVED and moved[found.start - 8 : found.end] == "打造人才聚集的“强磁场"
+    reworded = text.replace("打造人才聚集的“强磁场”，", "打造人才聚集的“强磁埸”，")  # one character changed
+    found = anchor(note, reworded)
+    assert found.status is Status.FUZZY and reworded[found.start : found.end] == "强磁埸"
+
+
 def test_notebook_orphans_notes_of_vanished_documents(tmp_path: Path) -> None:
     from zhreader.corpus.document import Document
     from zhreader.corpus.notes.notebook import Notebook
