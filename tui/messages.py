@@ -81,3 +81,20 @@ class NotesLoaded(Message):
 
     placed: list[Placed]
     problems: list[str]
+
+
+@dataclass
+class CorpusChanged(Message):
+    """Files of the corpus changed on disk (a batch, after they settled)."""
+
+    paths: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CorpusChanged)
+
+
+@dataclass
+class WatchFailed(Message):
+    """The folder cannot be watched (a watch limit, a vanished folder): say so once."""
+
+    reason: str

@@ -50,3 +50,38 @@ class Positions:
             self._dirty = False
         except OSError:
             pass  # losing a reading position is not worth interrupting the reader
+
+
+FOLLOW_WINDOW = 24  # characters of the old text that find the reading position again
+
+
+def follow_offset(old: str, new: str, offset: int) -> int:
+    """Where the text read at ``offset`` of ``old`` is in ``new`` (the file changed on
+    disk): the text from there (a shorter piece of it if the longer one was edited), or
+    the text just before it, found nearest to where it was; else the same share of the
+    way through."""
+    offset = min(max(offset, 0), len(old))
+    for start, end, shift in (
+        (offset, offset + FOLLOW_WINDOW, 0),
+        (offset, offset + FOLLOW_WINDOW // 3, 0),
+        (offset - FOLLOW_WINDOW, offset, FOLLOW_WINDOW),
+    ):
+        needle = old[max(start, 0) : end]
+        if len(needle.strip()) < 2:
+            continue
+        found = _nearest(new, needle, offset)
+        if found is not None:
+            return min(found + min(shift, offset), len(new))
+    return round(offset * len(new) / max(len(old), 1))
+
+
+def _nearest(text: str, needle: str, near: int) -> int | None:
+    best: int | None = None
+    position = text.find(needle)
+    while position != -1:
+        if best is None or abs(position - near) < abs(best - near):
+            best = position
+        if position > near:
+            break
+        position = text.find(needle, position + 1)
+    return best

@@ -543,3 +543,36 @@ async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_what_was_t
         assert pilot.app.screen is not dialog
         [placed] = sample_app.library.placed_notes
         assert placed.note.tags == ("待查",) and placed.note.comment == "备注"
+
+
+async def test_a_file_changed_on_disk_is_shown_changed_at_the_same_place(make_corpus, tmp_path: Path) -> None:
+    from zhreader.corpus.notes.model import Note
+    from zhreader.corpus.notes.store import NotesFile
+
+    paragraphs = [f"第{i}段讲的是呼和浩特的第{i}件事情。" * 3 for i in range(60)]
+    root = make_corpus({"a.txt": "甲文\n\n" + "\n\n".join(paragraphs) + "\n", "b.txt": "乙文\n\n乙的正文。\n"})
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await ready(pilot, 2)
+        await wait_until(pilot, lambda: screen.folder_watch.running, what="the watch to start")
+        screen.open_document("a.txt")
+        await wait_until(pilot, lambda: screen.reader.laid_out, what="the layout")
+        text = screen.reader.document.text
+        at = text.index("第40段")
+        screen.reader.scroll_to_offset(at)
+        await pilot.pause()
+        reading = text[screen.reader.top_offset :][:12]
+        NotesFile(app.library.notes_path).add(Note.create("a.txt", text, at, at + 12, ["第四十"]))
+
+        (root / "a.txt").write_text("甲文\n\n新加的一段。\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        await wait_until(pilot, lambda: "新加的一段" in screen.reader.document.text, what="the new text")
+        await wait_until(pilot, lambda: screen.reader.laid_out, what="the layout")
+        new_text = screen.reader.document.text
+        assert new_text[screen.reader.top_offset :][:12] == reading  # still reading 第40段
+        [(start, end, _note_id)] = screen.reader.notes
+        assert new_text[start:end] == text[at : at + 12]  # the note moved with its text
+
+        (root / "a.txt").unlink()
+        await wait_until(pilot, lambda: screen.reader.document is None, what="the removed file to close")
+        assert any("no longer in the folder" in str(n.message) for n in app._notifications)
+        await wait_until(pilot, lambda: screen.doc_list.count == 1, what="the list without it")

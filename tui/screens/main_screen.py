@@ -25,11 +25,13 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
+from zhreader.tui.controllers.corpus_watch import CorpusWatch
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
 from zhreader.tui.messages import (
+    CorpusChanged,
     IndexBusyElsewhere,
     IndexFinished,
     IndexGrew,
@@ -39,8 +41,9 @@ from zhreader.tui.messages import (
     NotesLoaded,
     SearchFailed,
     SearchFinished,
+    WatchFailed,
 )
-from zhreader.tui.positions import Positions
+from zhreader.tui.positions import Positions, follow_offset
 from zhreader.tui.screens.tag_dialog import TagDialog
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
@@ -97,6 +100,8 @@ class MainScreen(Screen[None]):
         self.report = report
         self.settings = settings
         self.index = IndexLifecycle(self, library)
+        self.folder_watch = CorpusWatch(self, library.corpus.root)
+        self._update_again = False  # the folder changed while an update was running
         exact = settings.get(MATCH_SCRIPT) == "exact"
         self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
@@ -187,6 +192,27 @@ class MainScreen(Screen[None]):
                 self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
         self._index_changed()
         self._start_checking()
+        self.folder_watch.start()
+        if self._update_again:
+            self._update_again = False
+            self._update_now()
+
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        self._update_now()
+
+    def _update_now(self) -> None:
+        if self.index.update():
+            self.status.set_index_state("the folder changed · updating…")
+        else:
+            self._update_again = True
+
+    def on_watch_failed(self, message: WatchFailed) -> None:
+        self.notify(
+            f"Not watching the folder for changes ({printable(message.reason)}); use Rebuild index after changes",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
 
     def _start_checking(self) -> None:
         if self._check_timer is None:
@@ -205,8 +231,30 @@ class MainScreen(Screen[None]):
     def _index_changed(self) -> None:
         self._show_index()
         self.notes.reload()
+        self._refresh_open_document()
         if self.search.query:
             self.search.schedule(immediately=True)
+
+    def _refresh_open_document(self) -> None:
+        """Show the open document as the index has it now: its text may have changed on
+        disk (the notes were placed again on the new text), or it may be gone."""
+        doc_id, shown = self._open_doc, self.reader.document
+        if doc_id is None or shown is None:
+            return
+        document = self.library.document(doc_id)
+        if document is None:
+            self.notify(f"{printable(doc_id)} is no longer in the folder", severity="warning", markup=False)
+            self._open_doc = None
+            self.reader.show(None)
+            self.outline.show(None)
+            return
+        if document.text == shown.text:
+            self.reader.set_notes(self.notes.marks(doc_id))
+            return
+        offset = follow_offset(shown.text, document.text, self.reader.top_offset)
+        self.reader.show(document, offset=offset, hits=self.search.spans(doc_id))
+        self.outline.show(document)
+        self.reader.set_notes(self.notes.marks(doc_id))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one handler of worker failures (the controllers' workers all run on this
@@ -491,7 +539,11 @@ class MainScreen(Screen[None]):
     def action_toggle_notes(self) -> None:
         self.sidebar.toggle_notes()
 
+    def on_unmount(self) -> None:
+        self.folder_watch.stop()  # its thread sees this within a fifth of a second
+
     def shutdown(self) -> None:
         """Stop background work and keep the reading positions."""
+        self.folder_watch.stop()
         self.index.stop()
         self.positions.save()
