@@ -531,7 +531,19 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             start, end = self.selection
             self.border_subtitle = f"selected {end - start:,} 字 · t tag · [ ] {{ }} h l H L adjust · Esc cancel"
         else:
-            self.border_subtitle = f"¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
+            page = self.page
+            where = f"p. {page}/{document.last_page} · " if page is not None else ""
+            self.border_subtitle = f"{where}¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
+
+    @property
+    def page(self) -> int | None:
+        """The source page at the cursor: of the cursor paragraph's start, or of the top of
+        the screen when that paragraph began above it (None for unpaged documents)."""
+        document = self.document
+        if document is None or not document.pages or not document.blocks:
+            return None
+        start = document.blocks[min(self.cursor_block, len(document.blocks) - 1)].start
+        return document.page_at(max(start, self.top_offset) if self._layout is not None else start)
 
     def action_scroll_lines(self, count: int) -> None:
         self.scroll_to(y=self.scroll_y + count, animate=False)
