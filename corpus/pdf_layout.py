@@ -72,6 +72,10 @@ class Line:
     top: float
     bottom: float
 
+    @property
+    def size(self) -> float:
+        return max(self.top - self.bottom, 1.0)
+
     def source(self) -> str:
         # Leading spaces are how the reflow learns that a line starts a paragraph.
         return ("  " + self.text) if self.indented else self.text
@@ -97,6 +101,18 @@ def _column_of(piece: Piece, edges: list[float]) -> int:
     return max((k for k, edge in enumerate(edges) if piece.left >= edge - ALIGN_EMS * piece.size), default=0)
 
 
+def _column_tail(pieces: list[Piece], edges: list[float], above: list[Piece]) -> bool:
+    """Whether a one-piece line below a run of columns is the end of one of them (a short
+    last line), not text across the page under them."""
+    if len(pieces) != 1:
+        return False
+    piece = pieces[0]
+    close = min(p.bottom for p in above) - piece.top <= 2 * piece.size
+    column = _column_of(piece, edges)
+    inside = column + 1 == len(edges) or piece.right <= edges[column + 1]
+    return close and inside and abs(piece.left - edges[column]) <= ALIGN_EMS * piece.size
+
+
 def _multi_runs(lines: list[list[Piece]]) -> list[tuple[int, int]]:
     """Spans of consecutive lines that have, or sit among lines that have, several pieces."""
     spans: list[tuple[int, int]] = []
@@ -116,17 +132,12 @@ def _multi_runs(lines: list[list[Piece]]) -> list[tuple[int, int]]:
 
 
 def _indents(pieces: Sequence[Piece]) -> list[bool]:
-    """Which pieces start a paragraph: they start right of the left edge most lines of
-    their text share, or are set in another size than the line before."""
+    """Which pieces start right of the left edge most lines of their text share."""
     if not pieces:
         return []
     edges = Counter(round(piece.left) for piece in pieces if len(piece.text) > 1)
     edge = min(edges, key=lambda e: (-edges[e], e)) if edges else min(round(p.left) for p in pieces)
-    sizes = [pieces[0].size, *(piece.size for piece in pieces)]
-    return [
-        piece.left - edge >= INDENT_EMS * piece.size or not 1 / SIZE_CHANGE < piece.size / before < SIZE_CHANGE
-        for piece, before in zip(pieces, sizes, strict=False)
-    ]
+    return [piece.left - edge >= INDENT_EMS * piece.size for piece in pieces]
 
 
 def _singles(pieces: list[Piece]) -> list[Line]:
@@ -136,9 +147,8 @@ def _singles(pieces: list[Piece]) -> list[Line]:
     ]
 
 
-def _run_lines(run: list[list[Piece]]) -> list[Line]:
+def _run_lines(run: list[list[Piece]], edges: list[float] | None) -> list[Line]:
     """A run of lines with several pieces: columns read one after the other, or table rows."""
-    edges = _columns(run)
     if edges is None:
         out: list[Line] = []
         for pieces in run:
@@ -160,11 +170,30 @@ def order_page(lines: list[list[Piece]]) -> list[Line]:
     out: list[Line] = []
     done = 0
     for start, end in _multi_runs(lines):
+        start = max(start, done)
+        if start >= end:
+            continue
         out.extend(_singles([pieces[0] for pieces in lines[done:start]]))
-        out.extend(_run_lines(lines[start:end]))
+        edges = _columns(lines[start:end])
+        if edges is not None:
+            while end < len(lines) and _column_tail(lines[end], edges, lines[end - 1]):
+                end += 1
+        out.extend(_run_lines(lines[start:end], edges))
         done = end
     out.extend(_singles([pieces[0] for pieces in lines[done:]]))
     return out
+
+
+def mark_size_changes(lines: list[Line]) -> list[Line]:
+    """A line set in another size than the line before it (a headline above the text, the
+    text below it) starts a paragraph. Run after the furniture is gone: a small running
+    header above the text says nothing about it."""
+    return [
+        line
+        if line.indented or k == 0 or 1 / SIZE_CHANGE < line.size / lines[k - 1].size < SIZE_CHANGE
+        else Line(line.text, True, line.top, line.bottom)
+        for k, line in enumerate(lines)
+    ]
 
 
 def _furniture_key(text: str) -> str:
@@ -182,14 +211,20 @@ def _edges(page: list[Line]) -> set[int]:
 
 
 def strip_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """The pages without running headers, footers and page numbers."""
+    """The pages without running headers, footers and page numbers.
+
+    A running line is one at a page's top or bottom that recurs there on many pages, equal
+    up to its numbers, and never among the body lines (lines of a list or a table that
+    differ only in their numbers are text)."""
     edges = [_edges(page) for page in pages]
     seen: Counter[str] = Counter()
+    body: set[str] = set()
     for page, ends in zip(pages, edges, strict=True):
         seen.update({_furniture_key(page[k].text) for k in ends})
+        body.update(_furniture_key(line.text) for k, line in enumerate(page) if k not in ends)
     with_text = sum(1 for page in pages if page)
     needed = max(2, round(REPEAT_SHARE * with_text))
-    running = {key for key, count in seen.items() if count >= needed and key}
+    running = {key for key, count in seen.items() if count >= needed and key and key not in body}
     kept: list[list[Line]] = []
     for page, ends in zip(pages, edges, strict=True):
         kept.append(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.extracted import Extracted, PageStart
-from zhreader.corpus.pdf_layout import GAP_EMS, Line, Piece, order_page, strip_furniture
+from zhreader.corpus.pdf_layout import GAP_EMS, Line, Piece, mark_size_changes, order_page, strip_furniture
 from zhreader.corpus.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -37,6 +37,18 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise DocumentError("damaged or not a PDF (PDFium cannot read it)") from None
 
 
+def drawn_once(text: str) -> str:
+    """A headline set in bold by drawing it twice, slightly offset, read once ("AA" or
+    "A A" is A); anything else as it is. (Headlines doubled run by run are the reflow's
+    to repair: ``undouble``.)"""
+    half = len(text) // 2
+    if len(text) % 2 == 0 and text[:half] == text[half:]:
+        return text[:half]
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
+        return text[:half]
+    return text
+
+
 class _Builder:
     """Collects a page's characters into lines of pieces."""
 
@@ -47,6 +59,7 @@ class _Builder:
         self.box: list[float] = []  # left, right, bottom, top of the piece so far
         self.last_right = 0.0
         self.last_size = 0.0
+        self.overdrawn = False  # the piece went back over itself
 
     def add(self, ch: str, left: float, right: float, bottom: float, top: float) -> None:
         if ch == " ":
@@ -56,6 +69,8 @@ class _Builder:
         size = max(top - bottom, self.last_size, 1.0)
         if self.chars and left - self.last_right > GAP_EMS * size:
             self.end_piece()
+        elif self.chars and left < self.last_right - size / 2:
+            self.overdrawn = True
         if not self.chars:
             self.box = [left, right, bottom, top]
         else:
@@ -67,6 +82,9 @@ class _Builder:
 
     def end_piece(self) -> None:
         text = "".join(self.chars).strip()
+        if self.overdrawn:
+            text = drawn_once(text)
+            self.overdrawn = False
         if text:
             left, right, bottom, top = self.box
             self.pieces.append(Piece(text, left, right, bottom, top))
@@ -147,12 +165,12 @@ def extract_pdf(data: bytes) -> Extracted:
         raise DocumentError(f"damaged PDF ({err})") from None
     if not any(pages):
         raise DocumentError("no text layer — scanned?" if pages else "PDF without pages")
-    lines: list[str] = []
     starts: list[PageStart] = []
+    text: list[Line] = []
     for number, page in enumerate(strip_furniture(pages), start=1):
         if page:
-            starts.append(PageStart(len(lines), number))
-        for line in page:
-            # Each line sanitised alone: no character in it may become a line break.
-            lines.append(sanitize(line.source()).replace("\n", " "))
+            starts.append(PageStart(len(text), number))
+        text.extend(page)
+    # Each line sanitised alone: no character in it may become a line break.
+    lines = [sanitize(line.source()).replace("\n", " ") for line in mark_size_changes(text)]
     return Extracted("\n".join(lines), "PDF", tuple(starts))
