@@ -42,6 +42,8 @@ def drawn_once(text: str) -> str:
     "A A" is A); anything else as it is. (Headlines doubled run by run are the reflow's
     to repair: ``undouble``.)"""
     half = len(text) // 2
+    if not half:
+        return text
     if len(text) % 2 == 0 and text[:half] == text[half:]:
         return text[:half]
     if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:

@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from zhreader.corpus import patterns
@@ -92,17 +93,19 @@ class _Line:
         return _is_standalone(self.text) or patterns.is_byline(self.text)
 
 
-@dataclass(slots=True)
+@dataclass
 class _Run:
-    """Consecutive non-blank text lines."""
+    """Consecutive non-blank text lines. Its measures are computed once, when the run is
+    complete: asked for at every line, they made a page-long run (a PDF without blank
+    lines) quadratic."""
 
     lines: list[_Line] = field(default_factory=list)
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max(line.cells for line in self.lines)
 
-    @property
+    @cached_property
     def written_as_lines(self) -> bool:
         """Whether the breaks in this run are the source's own (verse, a title above its
         author above the poem, a paragraph a line) rather than text wrapped at a column
@@ -120,7 +123,7 @@ class _Run:
             for i, line in enumerate(lines[:-1])
         )
 
-    @property
+    @cached_property
     def column(self) -> int:
         """The width the run's text was set in: the widest that two of its wide lines
         share, so that one outlier (a long title, a line of Latin) does not set it."""

@@ -179,7 +179,9 @@ def test_not_page_numbers(text: str) -> None:
 def test_text_drawn_twice_reads_once_and_other_text_stays(text: str) -> None:
     assert drawn_once(text + text) == text
     assert drawn_once(text + " " + text) == text
-    if len(text) % 2 or text[: len(text) // 2] != text[len(text) // 2 :]:
+    half = len(text) // 2
+    doubled = half and (text[:half] == text[-half:]) and (len(text) % 2 == 0 or text[half] == " ")
+    if not doubled:
         assert drawn_once(text) == text
 
 
