@@ -43,7 +43,8 @@ _DIGITS = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇]+"
 _PAGE_NUMBER = re.compile(
     r"^[-–—·•\s]*(?:第\s*)?(?:[0-9０-９]{1,4}|[一二三四五六七八九十百零〇]{1,4})\s*(?:页)?"
     r"(?:\s*[/／]\s*[0-9０-９]{1,4}|\s*of\s*[0-9]{1,4})?[-–—·•\s]*$"
-    r"|^(?:page|p\.)\s*[0-9]{1,4}$",
+    r"|^(?:page|p\.)\s*[0-9]{1,4}$"
+    r"|(?-i:^[ivxl]{1,6}$)",  # front matter numbered in roman (lower case: I, V are also words)
     re.IGNORECASE,
 )
 

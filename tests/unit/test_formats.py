@@ -165,12 +165,12 @@ def test_running_headers_and_page_numbers_go_and_body_text_stays() -> None:
     assert [[line.text for line in p] for p in kept] == [[f"正文第{n}页第{k}行。" for k in range(5)] for n in (1, 2, 3)]
 
 
-@pytest.mark.parametrize("text", ["12", "- 3 -", "第 7 页", "七", "3 / 20", "Page 4", "１２"])
+@pytest.mark.parametrize("text", ["12", "- 3 -", "第 7 页", "七", "3 / 20", "Page 4", "１２", "xiv"])
 def test_page_numbers(text: str) -> None:
     assert is_page_number(text)
 
 
-@pytest.mark.parametrize("text", ["2024年", "一、总则", "第三章", "12个", "p. 4 of the report"])
+@pytest.mark.parametrize("text", ["2024年", "一、总则", "第三章", "12个", "p. 4 of the report", "I", "vivid"])
 def test_not_page_numbers(text: str) -> None:
     assert not is_page_number(text)
 
