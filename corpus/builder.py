@@ -3,8 +3,12 @@ kind and outline level, join the blocks into the display text, choose the title.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from zhreader.corpus import patterns
 from zhreader.corpus.document import BLOCK_SEPARATOR, OUTLINE_KINDS, Block, Document, Kind
+from zhreader.corpus.extracted import PageStart
 from zhreader.corpus.patterns import Ending
 from zhreader.corpus.reflow import Para, WordBreaks, reflow
 from zhreader.corpus.sanitize import sanitize
@@ -81,19 +85,49 @@ def _title_span(blocks: list[Block], text: str) -> tuple[int, int]:
     return (0, 0)
 
 
-def build_document(doc_id: str, raw_text: str, breaks: WordBreaks, encoding: str = "UTF-8") -> Document:
-    paras = [para for para in reflow(sanitize(raw_text), breaks) if para.text]
+class _PageMap:
+    """Page starts of the source's lines turned into page starts of the display text."""
+
+    def __init__(self, starts: Sequence[PageStart]) -> None:
+        self.lines = [start.line for start in starts]
+        self.numbers = [start.page for start in starts]
+        self.found: list[tuple[int, int]] = []
+
+    def add(self, base: int, para: Para) -> None:
+        for offset, line in para.origins:
+            page = self.numbers[max(bisect.bisect_right(self.lines, line) - 1, 0)]
+            if not self.found or self.found[-1][1] != page:
+                self.found.append((base + offset, page))
+
+
+def build_document(
+    doc_id: str,
+    raw_text: str,
+    breaks: WordBreaks,
+    encoding: str = "UTF-8",
+    *,
+    pages: Sequence[PageStart] = (),
+    marked_paragraphs: bool = False,
+) -> Document:
+    """``pages``: where the source's pages start (line numbers of ``raw_text``, which must
+    be sanitised already so that its lines stay as they are)."""
+    text_in = sanitize(raw_text)
+    paras = [para for para in reflow(text_in, breaks, marked_paragraphs=marked_paragraphs) if para.text]
     kinds = [_kind_of(para, i) for i, para in enumerate(paras)]
     levels = _levels(paras, kinds)
     pieces: list[str] = []
     blocks: list[Block] = []
+    page_map = _PageMap(pages) if pages else None
     offset = 0
     for para, kind, level in zip(paras, kinds, levels, strict=True):
         if pieces:
             pieces.append(BLOCK_SEPARATOR)
             offset += len(BLOCK_SEPARATOR)
+        if page_map is not None:
+            page_map.add(offset, para)
         pieces.append(para.text)
         blocks.append(Block(kind, offset, offset + len(para.text), level))
         offset += len(para.text)
     text = "".join(pieces)
-    return Document(doc_id, text, tuple(blocks), _title_span(blocks, text), encoding)
+    found = tuple(page_map.found) if page_map is not None else ()
+    return Document(doc_id, text, tuple(blocks), _title_span(blocks, text), encoding, found)

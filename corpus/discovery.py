@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zhreader.corpus.errors import CorpusPathError
+from zhreader.corpus.formats import SUFFIXES, TEXT_SUFFIXES, suffix_of
 from zhreader.support.oserrors import reason
 
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+# Plain text is read whole into memory; a PDF or an e-book of this size is mostly pictures.
 MAX_BYTES = 64 * 1024 * 1024
+MAX_PACKED_BYTES = 512 * 1024 * 1024
+
+
+def max_bytes(doc_id: str) -> int:
+    """How large a file of this name may be."""
+    return MAX_BYTES if suffix_of(doc_id) in TEXT_SUFFIXES else MAX_PACKED_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +47,16 @@ def os_reason(err: OSError) -> str:
 
 
 def _is_document(name: str) -> bool:
-    dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in SUFFIXES
+    return suffix_of(name) in SUFFIXES
+
+
+def ignored_summary(ignored: dict[str, int]) -> str:
+    """'12 files of other types ignored: .xlsx 8, .jpg 4' ("" when none were)."""
+    total = sum(ignored.values())
+    if not total:
+        return ""
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total} file{'s' if total != 1 else ''} of other types ignored: {kinds}"
 
 
 @dataclass(frozen=True)
@@ -75,9 +90,12 @@ class Corpus:
         """The path the user named: the folder, or the single file."""
         return self.single or self.root
 
-    def scan(self, folders: dict[str, int] | None = None) -> Iterator[SourceFile | Skipped]:
+    def scan(
+        self, folders: dict[str, int] | None = None, ignored: dict[str, int] | None = None
+    ) -> Iterator[SourceFile | Skipped]:
         """Every candidate document in a stable order (sorted by id); ``folders`` receives
-        the modification time of every folder walked (of the file, for a one-file corpus).
+        the modification time of every folder walked (of the file, for a one-file corpus);
+        ``ignored`` counts the files of types zhreader does not read, by suffix.
 
         Symlinks are followed, also out of the corpus folder (collections are often put
         together from links), but every real file and folder counts once: a second path
@@ -90,7 +108,7 @@ class Corpus:
                     folders[str(self.single)] = os.stat(self.single).st_mtime_ns
             yield from self._entry(str(self.single), self.single.name, seen)
             return
-        yield from self._walk(str(self.root), "", set(), seen, folders)
+        yield from self._walk(str(self.root), "", set(), seen, folders, ignored)
 
     @staticmethod
     def unchanged(folders: dict[str, int]) -> bool:
@@ -124,6 +142,7 @@ class Corpus:
         ancestors: set[tuple[int, int]],
         seen: dict[tuple[int, int], str],
         folders: dict[str, int] | None,
+        ignored: dict[str, int] | None,
     ) -> Iterator[SourceFile | Skipped]:
         try:
             st = os.stat(folder)
@@ -153,9 +172,12 @@ class Corpus:
                 yield Skipped(prefix + name, os_reason(err))
                 continue
             if is_dir:
-                yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen, folders)
+                yield from self._walk(entry.path, f"{prefix}{name}/", inner, seen, folders, ignored)
             elif _is_document(name):
                 yield from self._entry(entry.path, prefix + name, seen)
+            elif ignored is not None:
+                kind = suffix_of(name) or "(no extension)"
+                ignored[kind] = ignored.get(kind, 0) + 1
 
     def _entry(self, path: str, doc_id: str, seen: dict[tuple[int, int], str]) -> Iterator[SourceFile | Skipped]:
         try:
@@ -177,9 +199,10 @@ class Corpus:
         if st.st_size == 0:
             yield Skipped(doc_id, "empty file")
             return
-        if st.st_size > MAX_BYTES:
+        limit = max_bytes(doc_id)
+        if st.st_size > limit:
             yield Skipped(
-                doc_id, f"too large ({st.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+                doc_id, f"too large ({st.st_size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB)"
             )
             return
         key = (st.st_dev, st.st_ino)

@@ -57,10 +57,15 @@ class Document:
     blocks: tuple[Block, ...]
     title_span: tuple[int, int]
     encoding: str = "UTF-8"
+    # For paged sources (PDF): (offset, page) where each page's text starts, in offset
+    # order; the page is the source's physical page, 1-based. Empty for unpaged sources.
+    pages: tuple[tuple[int, int], ...] = ()
     _starts: list[int] = field(init=False, repr=False, compare=False)
+    _page_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [block.start for block in self.blocks])
+        object.__setattr__(self, "_page_starts", [start for start, _ in self.pages])
 
     @property
     def title(self) -> str:
@@ -82,6 +87,27 @@ class Document:
         """Index of the block containing (or, between blocks, preceding) ``offset``."""
         return max(bisect.bisect_right(self._starts, offset) - 1, 0)
 
+    def page_at(self, offset: int) -> int | None:
+        """The source page holding ``offset`` (None for unpaged documents)."""
+        if not self.pages:
+            return None
+        return self.pages[max(bisect.bisect_right(self._page_starts, offset) - 1, 0)][1]
+
+    def page_offset(self, page: int) -> int | None:
+        """Where the text of source page ``page`` starts; a page without text of its own
+        (a picture, a blank page) leads to the next page that has some; None past the end."""
+        for start, number in self.pages:
+            if number >= page:
+                return start
+        return None
+
+    @property
+    def last_page(self) -> int | None:
+        return self.pages[-1][1] if self.pages else None
+
+    def pages_json(self) -> str:
+        return json.dumps([list(entry) for entry in self.pages], separators=(",", ":"))
+
     def block_text(self, index: int) -> str:
         block = self.blocks[index]
         return self.text[block.start : block.end]
@@ -98,7 +124,8 @@ class Document:
 
     @classmethod
     def from_stored(
-        cls, doc_id: str, text: str, blocks_json: str, title_span: tuple[int, int], encoding: str
+        cls, doc_id: str, text: str, blocks_json: str, title_span: tuple[int, int], encoding: str, pages_json: str = ""
     ) -> Document:
         blocks = tuple(Block(Kind(kind), start, end, level) for kind, start, end, level in json.loads(blocks_json))
-        return cls(doc_id, text, blocks, title_span, encoding)
+        pages = tuple((int(start), int(page)) for start, page in json.loads(pages_json)) if pages_json else ()
+        return cls(doc_id, text, blocks, title_span, encoding, pages)

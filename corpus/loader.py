@@ -9,9 +9,11 @@ from pathlib import Path
 
 from zhreader.corpus.builder import build_document
 from zhreader.corpus.decoding import decode
-from zhreader.corpus.discovery import MAX_BYTES, Corpus, Skipped, SourceFile, os_reason
+from zhreader.corpus.discovery import Corpus, Skipped, SourceFile, max_bytes, os_reason
 from zhreader.corpus.document import Document
 from zhreader.corpus.errors import DocumentError
+from zhreader.corpus.extracted import Extracted
+from zhreader.corpus.formats import extractor, suffix_of
 from zhreader.corpus.reflow import WordBreaks
 from zhreader.corpus.wordbreaks import JiebaWordBreaks
 from zhreader.support import atomic
@@ -30,13 +32,14 @@ def content_hash(data: bytes) -> str:
 
 
 def read_bytes(source: SourceFile) -> bytes:
+    limit = max_bytes(source.doc_id)
     try:
-        data = atomic.read_bytes(Path(source.path), MAX_BYTES)
+        data = atomic.read_bytes(Path(source.path), limit)
     except atomic.NotARegularFile:
         raise DocumentError("not a regular file (it changed after the folder was read)") from None
     except OSError as err:
         raise DocumentError(os_reason(err)) from None
-    if len(data) > MAX_BYTES:
+    if len(data) > limit:
         raise DocumentError("grew too large while being read")
     return data
 
@@ -54,9 +57,29 @@ def document_from_bytes(doc_id: str, data: bytes, breaks: WordBreaks | None = No
     return document, repair
 
 
+def document_from_extracted(doc_id: str, extracted: Extracted, breaks: WordBreaks | None = None) -> Document:
+    document = build_document(
+        doc_id,
+        extracted.text,
+        breaks or JiebaWordBreaks(),
+        extracted.encoding,
+        pages=extracted.pages,
+        marked_paragraphs=extracted.marked_paragraphs,
+    )
+    if not document.text.strip():
+        raise DocumentError("no text in it")
+    return document
+
+
 def load(source: SourceFile, breaks: WordBreaks | None = None) -> Loaded:
     data = read_bytes(source)
-    document, repair = document_from_bytes(source.doc_id, data, breaks)
+    # A one-file corpus is read as text whatever its name says (a .log, a .csv).
+    read = extractor(suffix_of(source.doc_id))
+    if read is None:
+        document, repair = document_from_bytes(source.doc_id, data, breaks)
+    else:
+        extracted = read(data)
+        document, repair = document_from_extracted(source.doc_id, extracted, breaks), extracted.repair
     return Loaded(source, document, content_hash(data), repair)
 
 

@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from zhreader.corpus import patterns
@@ -66,6 +67,9 @@ class Para:
     lines: int = 1  # source lines joined into it
     marker: bool = False  # starts with a list marker
     byline: bool = False
+    # Where each source line landed: (offset in ``text``, line number in the source), so
+    # that paged sources can tell the page of any offset.
+    origins: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -73,6 +77,7 @@ class _Line:
     text: str
     indented: bool
     cells: int
+    number: int = 0  # line number in the source text
     first: bool = False  # the document's first line of text
 
     @property
@@ -89,17 +94,19 @@ class _Line:
         return _is_standalone(self.text) or patterns.is_byline(self.text)
 
 
-@dataclass(slots=True)
+@dataclass
 class _Run:
-    """Consecutive non-blank text lines."""
+    """Consecutive non-blank text lines. Its measures are computed once, when the run is
+    complete: asked for at every line, they made a page-long run (a PDF without blank
+    lines) quadratic."""
 
     lines: list[_Line] = field(default_factory=list)
 
-    @property
+    @cached_property
     def width(self) -> int:
         return max(line.cells for line in self.lines)
 
-    @property
+    @cached_property
     def written_as_lines(self) -> bool:
         """Whether the breaks in this run are the source's own (verse, a title above its
         author above the poem, a paragraph a line) rather than text wrapped at a column
@@ -117,7 +124,7 @@ class _Run:
             for i, line in enumerate(lines[:-1])
         )
 
-    @property
+    @cached_property
     def column(self) -> int:
         """The width the run's text was set in: the widest that two of its wide lines
         share, so that one outlier (a long title, a line of Latin) does not set it."""
@@ -142,9 +149,11 @@ def _is_table_row(line: str) -> bool:
     return "\t" in line.lstrip() or _PIPE_ROW.match(line) is not None
 
 
-def _table_text(rows: list[str]) -> str:
+def _table_text(rows: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...]]:
     out: list[str] = []
-    for row in rows:
+    origins: list[tuple[int, int]] = []
+    offset = 0
+    for number, row in rows:
         if _PIPE_ROW.match(row):
             cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
             if all(_PIPE_RULE.match(cell) for cell in cells if cell) and any(cells):
@@ -155,7 +164,9 @@ def _table_text(rows: list[str]) -> str:
             cells.pop()
         if cells:
             out.append("\t".join(cells))
-    return "\n".join(out)
+            origins.append((offset, number))
+            offset += len(out[-1]) + 1
+    return "\n".join(out), tuple(origins)
 
 
 def _segments(text: str) -> Iterator[_Run | Para]:
@@ -175,15 +186,15 @@ def _segments(text: str) -> Iterator[_Run | Para]:
                 yield run
                 run = _Run()
             if body.strip():
-                yield Para("pre", body, lines=end - i + 1)
+                yield Para("pre", body, lines=end - i + 1, origins=((0, i + 1),))
             i = end + 1
             continue
         if _is_table_row(raw):
-            rows = [raw]
+            rows = [(i, raw)]
             i += 1
             while i < n:
                 if _is_table_row(lines[i]):
-                    rows.append(lines[i])
+                    rows.append((i, lines[i]))
                     i += 1
                     continue
                 # One stray blank line inside a table (003's 专栏1) does not end it.
@@ -191,12 +202,12 @@ def _segments(text: str) -> Iterator[_Run | Para]:
                     i += 1
                     continue
                 break
-            table = _table_text(rows)
+            table, origins = _table_text(rows)
             if run.lines:
                 yield run
                 run = _Run()
             if table:
-                yield Para("table", table, lines=len(rows))
+                yield Para("table", table, lines=len(rows), origins=origins)
             continue
         stripped = raw.strip()
         i += 1
@@ -211,7 +222,7 @@ def _segments(text: str) -> Iterator[_Run | Para]:
             # Indentation starts a new text box in extracted PDF text: its own column width.
             yield run
             run = _Run()
-        run.lines.append(_Line(stripped, indented, cells(stripped), first=not seen_text))
+        run.lines.append(_Line(stripped, indented, cells(stripped), i - 1, first=not seen_text))
         seen_text = True
     if run.lines:
         yield run
@@ -267,17 +278,21 @@ def _joins_across_blank(para: list[_Line], prev_run: _Run, nxt: _Line, breaks: W
 
 
 def _standalone_para(line: _Line) -> Para:
+    origins = ((0, line.number),)
     heading = patterns.MARKDOWN_HEADING.match(line.text)
     if heading:
-        return Para("heading", heading.group(2).strip() or line.text, level=len(heading.group(1)))
+        return Para("heading", heading.group(2).strip() or line.text, level=len(heading.group(1)), origins=origins)
     numbering = patterns.numbered_heading(line.text)
     if numbering:
-        return Para("numbered", line.text, numbering=numbering)
-    return Para("jump", line.text)
+        return Para("numbered", line.text, numbering=numbering, origins=origins)
+    return Para("jump", line.text, origins=origins)
 
 
-def reflow(text: str, breaks: WordBreaks) -> list[Para]:
-    """Split sanitised text into paragraphs (see the module docstring for the rules)."""
+def reflow(text: str, breaks: WordBreaks, *, marked_paragraphs: bool = False) -> list[Para]:
+    """Split sanitised text into paragraphs (see the module docstring for the rules).
+
+    With ``marked_paragraphs`` the source's blank lines are paragraph ends it marked
+    itself (Word, HTML): text is never joined across them."""
     out: list[Para] = []
     current: list[_Line] = []
     current_run: _Run | None = None
@@ -285,8 +300,10 @@ def reflow(text: str, breaks: WordBreaks) -> list[Para]:
     def flush() -> None:
         if current:
             joined = current[0].text
+            origins = [(0, current[0].number)]
             for line in current[1:]:
                 joined = _join_text(joined, line.text)
+                origins.append((len(joined) - len(line.text), line.number))
             first = current[0].text
             out.append(
                 Para(
@@ -295,6 +312,7 @@ def reflow(text: str, breaks: WordBreaks) -> list[Para]:
                     lines=len(current),
                     marker=patterns.LIST_MARKER.match(first) is not None,
                     byline=patterns.is_byline(first),
+                    origins=tuple(origins),
                 )
             )
             current.clear()
@@ -314,7 +332,7 @@ def reflow(text: str, breaks: WordBreaks) -> list[Para]:
             if current and current_run is not None:
                 prev = current[-1]
                 if i == 0:
-                    joined = _joins_across_blank(current, current_run, line, breaks)
+                    joined = not marked_paragraphs and _joins_across_blank(current, current_run, line, breaks)
                 else:
                     joined = _joins_within(prev, line, segment, breaks)
                 if not joined:

@@ -34,6 +34,7 @@ class Analyzed:
     text: str
     folded: str  # the display text folded for matching (script-blind)
     blocks_json: str
+    pages_json: str  # where each source page starts ("" for unpaged sources)
     title_span: tuple[int, int]
     title: str
     grams: dict[str, int]
@@ -78,6 +79,7 @@ def analyze(source: SourceFile) -> Analyzed | Skipped:
         text=document.text,
         folded=folded,
         blocks_json=document.blocks_json(),
+        pages_json=document.pages_json() if document.pages else "",
         title_span=document.title_span,
         title=document.title,
         grams=dict(grams(folded)),

@@ -63,6 +63,7 @@ class UpdateReport:
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     repaired: list[Skipped] = field(default_factory=list)  # read, with damage repaired (the reason says what)
+    ignored: dict[str, int] = field(default_factory=dict)  # files of types zhreader does not read, by suffix
     rebuilt: bool = False
     seconds: float = 0.0
     documents: int = 0  # in the index after the run
@@ -282,7 +283,7 @@ def _update_locked(
     notify(Progress("scan"))
     sources: list[SourceFile] = []
     folders: dict[str, int] = {}
-    for item in corpus.scan(folders):
+    for item in corpus.scan(folders, report.ignored):
         if isinstance(item, Skipped):
             report.skipped.append(item)
         else:
@@ -324,6 +325,7 @@ def _update_locked(
                     "text": result.text.encode("utf-8"),
                     "ftext": result.folded.encode("utf-8"),
                     "blocks": result.blocks_json.encode("utf-8"),
+                    "pages": result.pages_json.encode("utf-8"),
                     "title": result.title.encode("utf-8"),
                     "length": len(result.text),
                 }

@@ -44,12 +44,14 @@ class Hit:
     end: int
     block: int  # index of the paragraph (block) holding the hit
     snippet: Snippet
+    page: int | None = None  # the source's physical page (1-based) for paged sources
 
     def as_json(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,
             "paragraph": self.block,
+            "page": self.page,
             "snippet": str(self.snippet),
             "kwic": {"left": self.snippet.left, "hit": self.snippet.hit, "right": self.snippet.right},
         }

@@ -8,9 +8,10 @@
 * ``tgrams``: the same for the title, for ``title:`` terms and for ranking titles first;
   ``pgrams`` for the document id (its path), for finding documents by file name.
 * ``words``: jieba words of the folded (simplified) text with their counts (BM25 ranking).
-* ``text``, ``ftext``, ``blocks``, ``title``: per-document byte columns read without
-  unpickling anything else: the display text and its fold (UTF-8), its blocks (JSON),
-  its title; ``length``: the display text's length (a numeric column).
+* ``text``, ``ftext``, ``blocks``, ``title``, ``pages``: per-document byte columns read
+  without unpickling anything else: the display text and its fold (UTF-8), its blocks
+  (JSON), its title, where its source pages start (JSON, empty for unpaged sources);
+  ``length``: the display text's length (a numeric column).
 """
 
 from __future__ import annotations
@@ -84,5 +85,6 @@ def make_schema() -> Schema:
         ftext=BytesColumn(),
         blocks=BytesColumn(),
         title=BytesColumn(),
+        pages=BytesColumn(),
         length=LengthColumn(),
     )

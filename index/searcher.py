@@ -228,7 +228,8 @@ class Searcher:
             return {}
         with self._lock:
             return {
-                name: MappedColumn(self._reader.column_reader(name)) for name in ("text", "ftext", "blocks", "title")
+                name: MappedColumn(self._reader.column_reader(name))
+                for name in ("text", "ftext", "blocks", "title", "pages")
             }
 
     def text(self, docnum: int) -> str:
@@ -245,7 +246,12 @@ class Searcher:
             return None
         meta = self._stored(docnum)["meta"]
         return Document.from_stored(
-            doc_id, self.text(docnum), self._column("blocks", docnum), tuple(meta["title_span"]), meta["encoding"]
+            doc_id,
+            self.text(docnum),
+            self._column("blocks", docnum),
+            tuple(meta["title_span"]),
+            meta["encoding"],
+            self._column("pages", docnum),
         )
 
     # -- matching ----------------------------------------------------------------------
@@ -451,7 +457,8 @@ class Searcher:
             left = text[max(line_start, start - SNIPPET_CONTEXT) : start].replace("\t", " ")
             right = text[end : min(line_end, end + SNIPPET_CONTEXT)].replace("\t", " ")
             block = document.block_at(start) if document is not None else 0
-            hits.append(Hit(start, end, block, Snippet(left, text[start:end].replace("\t", " "), right)))
+            page = document.page_at(start) if document is not None else None
+            hits.append(Hit(start, end, block, Snippet(left, text[start:end].replace("\t", " "), right), page))
         return hits
 
     # -- search ------------------------------------------------------------------------

@@ -89,6 +89,7 @@ def open_command(path: str | None, index_dir: str | None, notes_path: str | None
 @index_dir_option
 def index_command(path: str | None, index_dir: str | None) -> None:
     """Build or update the index of PATH (default: the sample corpus)."""
+    from zhreader.corpus.discovery import ignored_summary
     from zhreader.index import IndexBusy
 
     corpus = open_corpus(path)
@@ -111,12 +112,16 @@ def index_command(path: str | None, index_dir: str | None) -> None:
         say(f"  skipped {skipped.doc_id}: {skipped.reason}")
     for repaired in report.repaired:
         say(f"  repaired {repaired.doc_id}: {repaired.reason}")
+    ignored = ignored_summary(report.ignored)
+    if ignored:
+        say(f"  {ignored}")
     if not report.documents:
-        what = (
-            f"no file there could be read ({len(report.skipped)} skipped)"
-            if report.skipped
-            else "it holds no documents"
-        )
+        if report.skipped:
+            what = f"no file there could be read ({len(report.skipped)} skipped)"
+        elif ignored:
+            what = f"it holds no file of a type zhreader reads ({ignored})"
+        else:
+            what = "it holds no documents"
         raise NothingIndexed(f"nothing to index in {corpus.location}: {what}")
 
 

@@ -111,7 +111,16 @@ def notes_add_command(
         document = searcher.document(doc_id)
         if document is None:
             raise NoSuchDocument(f"no document {doc_id!r} in {corpus.location}", exit_code=ExitCode.USAGE)
-        note = Note.create(doc_id, document.text, start, end, list(tags), comment, block=document.block_at(start))
+        note = Note.create(
+            doc_id,
+            document.text,
+            start,
+            end,
+            list(tags),
+            comment,
+            block=document.block_at(start),
+            page=document.page_at(start),
+        )
         NotesFile(notes_location(corpus, notes_path)).add(note)
     out_console.print(data(note.id))
     quote = " ".join(note.quote.split())

@@ -186,7 +186,16 @@ class Library:
             from zhreader.corpus.errors import NoteError
 
             raise NoteError(f"{doc_id} is not available")
-        note = Note.create(doc_id, document.text, start, end, tags, comment, block=document.block_at(start))
+        note = Note.create(
+            doc_id,
+            document.text,
+            start,
+            end,
+            tags,
+            comment,
+            block=document.block_at(start),
+            page=document.page_at(start),
+        )
         self.notebook.file.add(note)
         self.reload_notes()
         return note
@@ -196,8 +205,9 @@ class Library:
         document = self.document(placed.note.doc)
         if document is not None and not placed.orphaned:
             # Editing a note that was found again elsewhere pins it where it is now.
+            start = placed.anchor.start
             moved = placed.note.moved_to(
-                document.text, placed.anchor.start, placed.anchor.end, document.block_at(placed.anchor.start)
+                document.text, start, placed.anchor.end, document.block_at(start), document.page_at(start)
             )
         note = self.notebook.file.update(placed.note.id, tags=tags, comment=comment, moved=moved)
         self.reload_notes()

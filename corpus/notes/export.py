@@ -28,6 +28,9 @@ class Placed:
     note: Note
     anchor: Anchor
     title: str
+    # Where the passage starts now in a paged source; the page noted when the passage
+    # is gone from its document.
+    page: int | None = None
 
     @property
     def orphaned(self) -> bool:
@@ -41,6 +44,7 @@ class Placed:
             "title": self.title,
             "start": self.anchor.start if not self.orphaned else None,
             "end": self.anchor.end if not self.orphaned else None,
+            "page": self.page,
             "quote": note.quote,
             "tags": list(note.tags),
             "comment": note.comment,
@@ -68,6 +72,8 @@ def to_markdown(placed: list[Placed], corpus: str) -> str:
             lines.append("> " + quote.replace("\n", "\n> "))
             lines.append("")  # else the attribution renders inside the quote
             where = f"{item.title} (`{item.note.doc}`"
+            if item.page is not None:
+                where += f", p. {item.page}"
             where += ", orphaned: the passage is no longer in the document)" if item.orphaned else ")"
             lines.append(f"— {where}")
             if item.note.comment:
@@ -90,7 +96,9 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if formula else cell
 
 
-CSV_COLUMNS = ["tag", "doc", "title", "quote", "comment", "status", "start", "end", "note_id", "created", "updated"]
+CSV_COLUMNS = [
+    "tag", "doc", "title", "quote", "comment", "status", "start", "end", "page", "note_id", "created", "updated",
+]  # fmt: skip
 
 
 def to_csv(placed: list[Placed]) -> str:
@@ -102,7 +110,7 @@ def to_csv(placed: list[Placed]) -> str:
         for item in items:
             data = item.as_json()
             text = [tag, data["doc"], data["title"], data["quote"], data["comment"], data["status"]]
-            place = ["" if data[key] is None else data[key] for key in ("start", "end")]
+            place = ["" if data[key] is None else data[key] for key in ("start", "end", "page")]
             stamps = [data["id"], data["created"], data["updated"]]
             writer.writerow([*map(spreadsheet_safe, text), *place, *map(spreadsheet_safe, stamps)])
     return "\ufeff" + out.getvalue()

@@ -93,6 +93,7 @@ class Note:
     comment: str = ""
     created: str = field(default_factory=now)
     updated: str = field(default_factory=now)
+    page: int | None = None  # the source page where the passage starts (paged sources)
 
     @classmethod
     def create(
@@ -104,15 +105,16 @@ class Note:
         tags: list[str] | tuple[str, ...],
         comment: str = "",
         block: int = 0,
+        page: int | None = None,
     ) -> Note:
         """A new note on ``text[start:end]`` of document ``doc``."""
         if not (0 <= start < end <= len(text)):
             raise NoteError(f"the range {start}-{end} is outside the document (0-{len(text)})")
         stamp = now()
         blank = cls("", doc, 0, 0, "", "", "", "", 0, clean_tags(tags), clean_comment(comment), stamp, stamp)
-        return replace(blank.moved_to(text, start, end, block), id=uuid.uuid4().hex[:12])
+        return replace(blank.moved_to(text, start, end, block, page), id=uuid.uuid4().hex[:12])
 
-    def moved_to(self, text: str, start: int, end: int, block: int) -> Note:
+    def moved_to(self, text: str, start: int, end: int, block: int, page: int | None = None) -> Note:
         """The same note re-pinned to where its passage is now."""
         return replace(
             self,
@@ -123,11 +125,14 @@ class Note:
             suffix=text[end : end + CONTEXT],
             hash=text_hash(text),
             block=block,
+            page=page,
         )
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["tags"] = list(self.tags)
+        if self.page is None:
+            del data["page"]  # notes on unpaged documents are written as before pages existed
         return {"v": SCHEMA, **data}
 
     @classmethod
@@ -150,6 +155,7 @@ class Note:
                 comment=_str(data, "comment", ""),
                 created=_str(data, "created", ""),
                 updated=_str(data, "updated", ""),
+                page=_page(data),
             )
         except (KeyError, TypeError) as err:
             raise NoteError(f"missing or wrong field {err}") from None
@@ -169,6 +175,15 @@ def _int(data: dict[str, Any], key: str, default: int | None = None) -> int:
     value = data.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(key)
+    return value
+
+
+def _page(data: dict[str, Any]) -> int | None:
+    value = data.get("page")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise TypeError("page")
     return value
 
 

@@ -34,13 +34,14 @@ class Notebook:
             document = documents[note.doc]
             if document is None:
                 # Its document is gone: known by its id, which comes from the file, as data.
-                placed.append(Placed(note, Anchor(Status.ORPHANED, similarity=0.0), printable(note.doc)))
+                placed.append(Placed(note, Anchor(Status.ORPHANED, similarity=0.0), printable(note.doc), note.page))
                 continue
             key = (note.id, note.updated, note.start, note.end, document.text_hash)
             found = self._anchors.get(key)
             if found is None:
                 found = self._anchors[key] = anchor(note, document.text, document.text_hash)
-            placed.append(Placed(note, found, document.title))
+            page = note.page if found.status is Status.ORPHANED else document.page_at(found.start)
+            placed.append(Placed(note, found, document.title, page))
         self.placed = placed
         return placed
 

@@ -25,10 +25,21 @@ def outcome(root: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def test_folders_are_searched_recursively_in_a_stable_order(make_corpus) -> None:
-    root = make_corpus({"b.txt": GOOD, "a/c.md": GOOD, "a/d.txt": GOOD, "e.pdf": b"%PDF", ".hidden/x.txt": GOOD})
+    root = make_corpus({"b.txt": GOOD, "a/c.md": GOOD, "a/d.txt": GOOD, "e.xlsx": b"PK", ".hidden/x.txt": GOOD})
     loaded, skipped = outcome(root)
     assert loaded == ["a/c.md", "a/d.txt", "b.txt"]
     assert skipped == {}
+
+
+def test_files_of_other_types_are_counted_by_suffix(make_corpus) -> None:
+    from zhreader.corpus.discovery import ignored_summary
+
+    root = make_corpus({"a.txt": GOOD, "b.xlsx": b"PK", "c.XLSX": b"PK", "d/e.jpg": b"\xff", "README": b"x"})
+    ignored: dict[str, int] = {}
+    assert [item.doc_id for item in Corpus.open(root).scan(ignored=ignored)] == ["a.txt"]
+    assert ignored == {".xlsx": 2, ".jpg": 1, "(no extension)": 1}
+    assert ignored_summary(ignored) == "4 files of other types ignored: .xlsx 2, (no extension) 1, .jpg 1"
+    assert ignored_summary({}) == ""
 
 
 def test_bad_files_are_skipped_with_reasons(make_corpus) -> None:

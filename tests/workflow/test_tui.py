@@ -569,10 +569,14 @@ async def test_a_file_changed_on_disk_is_shown_changed_at_the_same_place(make_co
         await wait_until(pilot, lambda: screen.reader.laid_out, what="the layout")
         new_text = screen.reader.document.text
         assert new_text[screen.reader.top_offset :][:12] == reading  # still reading 第40段
+        await wait_until(pilot, lambda: len(screen.reader.notes) == 1, what="the note placed again")
         [(start, end, _note_id)] = screen.reader.notes
         assert new_text[start:end] == text[at : at + 12]  # the note moved with its text
 
+        told: list[str] = []
+        notify = screen.notify
+        screen.notify = lambda message, *args, **kwargs: told.append(message) or notify(message, *args, **kwargs)  # type: ignore[method-assign]
         (root / "a.txt").unlink()
         await wait_until(pilot, lambda: screen.reader.document is None, what="the removed file to close")
-        assert any("no longer in the folder" in str(n.message) for n in app._notifications)
+        assert any("a.txt is no longer in the folder" in message for message in told)
         await wait_until(pilot, lambda: screen.doc_list.count == 1, what="the list without it")

@@ -44,6 +44,7 @@ from zhreader.tui.messages import (
     WatchFailed,
 )
 from zhreader.tui.positions import Positions, follow_offset
+from zhreader.tui.screens.page_dialog import PageDialog
 from zhreader.tui.screens.tag_dialog import TagDialog
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
+        Binding("p,colon", "goto_page", "Go to page", id="main.goto_page"),
         Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
     ]
 
@@ -495,6 +497,22 @@ class MainScreen(Screen[None]):
             self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3, markup=False)
             return None
         return self.notes.find(ids[0])
+
+    def action_goto_page(self) -> None:
+        reader = self.reader
+        document = reader.document
+        if document is None or document.last_page is None:
+            self.notify("Only documents with pages (PDFs) can go to a page", timeout=3, markup=False)
+            return
+        current = reader.page or 1
+
+        def go(page: int | None) -> None:
+            offset = document.page_offset(page) if page is not None else None
+            if offset is not None and reader.document is document:
+                reader.scroll_to_offset(offset)
+                reader.focus()
+
+        self.app.push_screen(PageDialog(current, document.last_page), go)
 
     def action_tag(self) -> None:
         reader = self.reader

@@ -150,6 +150,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self._layout: Layout | None = None
         self._tables: dict[int, list[list[Segment]]] = {}
         self._pending_offset: int | None = None
+        # Where the last jump (to a page, a note, a section) landed, until the view moves:
+        # the page shown is that one's even when the text cannot scroll it to the top.
+        self._landed: int | None = None
         self._placeholder = "Select a document and press Enter"
         self.notes: list[tuple[int, int, str]] = []  # (start, end, note id) of tagged passages
         self._labels: dict[int, list[str]] = {}
@@ -217,6 +220,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         top = line - height // 3 if center else line
         self.scroll_to(y=max(top, 0), animate=False)
+        self._landed = offset
         self.set_reactive(ReaderView.cursor_block, self.document.block_at(offset))
         self._report()
         self.refresh()
@@ -510,6 +514,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._landed = None
         if round(old) != round(new):
             if self._layout is not None and self.document is not None and self.document.blocks:
                 # The passage cursor stays on screen: scrolled away, it lands on the
@@ -531,7 +536,21 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             start, end = self.selection
             self.border_subtitle = f"selected {end - start:,} 字 · t tag · [ ] {{ }} h l H L adjust · Esc cancel"
         else:
-            self.border_subtitle = f"¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
+            page = self.page
+            where = f"p. {page}/{document.last_page} · " if page is not None else ""
+            self.border_subtitle = f"{where}¶{self.cursor_block + 1}/{len(document.blocks)} · {percent}%"
+
+    @property
+    def page(self) -> int | None:
+        """The source page at the cursor: of the cursor paragraph's start, or of the top of
+        the screen when that paragraph began above it (None for unpaged documents)."""
+        document = self.document
+        if document is None or not document.pages or not document.blocks:
+            return None
+        block = document.blocks[min(self.cursor_block, len(document.blocks) - 1)]
+        if self._landed is not None and block.start <= self._landed <= block.end:
+            return document.page_at(self._landed)
+        return document.page_at(max(block.start, self.top_offset) if self._layout is not None else block.start)
 
     def action_scroll_lines(self, count: int) -> None:
         self.scroll_to(y=self.scroll_y + count, animate=False)
