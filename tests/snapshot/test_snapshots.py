@@ -57,3 +57,12 @@ def test_narrow_terminal_with_a_search(snap_compare, app) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help(snap_compare, app) -> None:
+    async def run_before(pilot) -> None:
+        await ready(pilot, 5)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)

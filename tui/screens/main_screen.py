@@ -78,7 +78,7 @@ class MainScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
-        Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
+        Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
     ]
 
     def __init__(
