@@ -73,8 +73,8 @@ class MainScreen(Screen[None]):
         Binding("N", "next_hit(-1)", "Previous hit", id="main.previous_hit"),
         Binding("o", "toggle_outline", "Outline", id="main.outline"),
         Binding("t", "tag", "Tag the passage", id="main.tag"),
-        Binding("e", "edit_note", "Edit its note", id="main.edit_note"),
-        Binding("d", "delete_note", "Delete its note", id="main.delete_note"),
+        Binding("e", "edit_note", "Edit the note (here, or selected in the notes pane)", id="main.edit_note"),
+        Binding("d", "delete_note", "Delete the note (here, or selected in the notes pane)", id="main.delete_note"),
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
@@ -442,6 +442,13 @@ class MainScreen(Screen[None]):
             self.reader.set_notes(self.notes.marks(self._open_doc))
 
     def _note_here(self) -> Placed | None:
+        """The note ``e`` and ``d`` act on: the one selected in the notes pane when it has
+        the focus (orphaned notes too), else the one under the reader's cursor."""
+        if self.focused is self.notes_list:
+            placed = self.notes_list.target(self.notes_list.cursor)
+            if placed is None:
+                self.notify("No note selected: j k move between notes", timeout=3, markup=False)
+            return placed
         ids = self.reader.notes_here()
         if not ids:
             self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3, markup=False)

@@ -66,9 +66,9 @@ class NotesList(LineList):
             rows.append(_Row("tag", ORPHANED, len(orphaned)))
             rows.extend(_Row("note", p.title, placed=p) for p in orphaned)
         self.rows = rows
-        self.border_title = (
-            f"Notes · {len(placed)} in {len(groups)} tags" if placed else "Notes (none yet: t tags a passage)"
-        )
+        self.border_subtitle = "e edit · d delete · u undo" if placed else ""
+        tags = f"{len(groups)} tag{'s' if len(groups) != 1 else ''}"
+        self.border_title = f"Notes · {len(placed)} in {tags}" if placed else "Notes (none yet: t tags a passage)"
         self.rows_changed(keep_cursor=True)
 
     def target(self, row: int) -> Placed | None:
