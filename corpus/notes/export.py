@@ -45,8 +45,8 @@ class Placed:
             "quote": note.quote,
             "tags": list(note.tags),
             "comment": note.comment,
-            "status": "orphaned" if self.orphaned else "anchored",
-            "anchor": self.anchor.status.value,
+            # anchored, moved, fuzzy or orphaned (see anchor.Status)
+            "status": self.anchor.status.value,
             "created": note.created,
             "updated": note.updated,
         }

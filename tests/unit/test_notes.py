@@ -67,9 +67,12 @@ def test_any_tag_is_kept_exactly_or_refused(raw: str) -> None:
     assert tag == raw.strip() and not any(ch in tag for ch in ",，\n\r\t")
 
 
-def test_ranges_outside_the_document_are_refused() -> None:
-    for start, end in [(-1, 3), (5, 5), (10, 3), (0, len(TEXT) + 1)]:
+def test_ranges_outside_the_document_or_empty_are_refused_with_the_reason() -> None:
+    for start, end in [(-1, 3), (0, len(TEXT) + 1)]:
         with pytest.raises(NoteError, match="outside the document"):
+            Note.create("d", TEXT, start, end, ["t"])
+    for start, end in [(5, 5), (10, 3)]:
+        with pytest.raises(NoteError, match=f"the range {start}-{end} is empty"):
             Note.create("d", TEXT, start, end, ["t"])
 
 

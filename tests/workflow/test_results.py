@@ -47,3 +47,11 @@ def test_a_kwic_line_fits_and_cuts_the_context_before_the_hit(left: str, hit: st
         assert left.endswith(shown.left)
     else:
         assert hit.startswith(shown.hit) and shown.hit and shown.cut.startswith("…")
+
+
+async def test_one_hit_reads_one_hit(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await search(pilot, "推动包头经鄂尔多斯至榆林铁路")
+        assert "1 hit · 1/5 docs" in str(screen.query_one("#search-summary").render())
+        assert screen.results.border_title == "Results · 1 hit in 1 doc"

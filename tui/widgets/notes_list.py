@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 from zhreader.tui.linebreak import cells
 from zhreader.tui.quoting import quoted
@@ -67,8 +68,11 @@ class NotesList(LineList):
             rows.extend(_Row("note", p.title, placed=p) for p in orphaned)
         self.rows = rows
         self.border_subtitle = "e edit · d delete · u undo" if placed else ""
-        tags = f"{len(groups)} tag{'s' if len(groups) != 1 else ''}"
-        self.border_title = f"Notes · {len(placed)} in {tags}" if placed else "Notes (none yet: t tags a passage)"
+        self.border_title = (
+            f"Notes · {len(placed)} in {counted(len(groups), 'tag')}"
+            if placed
+            else "Notes (none yet: t tags a passage)"
+        )
         self.rows_changed(keep_cursor=True)
 
     def target(self, row: int) -> Placed | None:

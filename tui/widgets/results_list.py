@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 from zhreader.tui.linebreak import cells
 from zhreader.tui.widgets.document_list import fit
@@ -119,7 +120,7 @@ class ResultsList(LineList):
             self.show(docs, result.total_docs, notes)
         else:
             self.show([], 0, f"No matches for {query}" + (f" ({notes})" if notes else ""))
-        self.border_title = f"Results · {result.total_hits:,} hits in {result.total_docs:,} docs"
+        self.border_title = f"Results · {counted(result.total_hits, 'hit')} in {counted(result.total_docs, 'doc')}"
 
     def show_message(self, message: str) -> None:
         self.show([], 0, message)

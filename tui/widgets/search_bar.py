@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from zhreader.support.plural import counted
 from zhreader.tui.widgets.plain_input import PlainInput
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class SearchBar(Horizontal):
         return self.query_one("#query", Input)
 
     def show_result(self, result: SearchResult, *, timings: bool, exact_script: bool = False) -> None:
-        summary = f"{result.total_hits:,} hits · {result.total_docs:,}/{result.searched_docs:,} docs"
+        summary = f"{counted(result.total_hits, 'hit')} · {result.total_docs:,}/{counted(result.searched_docs, 'doc')}"
         if exact_script:
             summary += " · exact script"
         if timings:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class StatusBar(Horizontal):
         self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")
 
     def set_notes(self, count: int, orphaned: int) -> None:
-        text = f"{count:,} note{'s' if count != 1 else ''}" if count else ""
+        text = counted(count, "note") if count else ""
         if orphaned:
             text += f" ({orphaned} orphaned)"
         self.query_one("#status-notes", Label).update(text)
