@@ -55,3 +55,26 @@ async def test_one_hit_reads_one_hit(sample_app) -> None:
         await search(pilot, "推动包头经鄂尔多斯至榆林铁路")
         assert "1 hit · 1/5 docs" in str(screen.query_one("#search-summary").render())
         assert screen.results.border_title == "Results · 1 hit in 1 doc"
+
+
+async def test_the_status_bar_says_which_hit_and_n_says_when_it_wraps(sample_app, monkeypatch) -> None:
+    async with sample_app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        notices: list[str] = []
+        notify = screen.notify
+        monkeypatch.setattr(screen, "notify", lambda message, **kw: (notices.append(message), notify(message, **kw)))
+        await search(pilot, "强磁场")  # 2 hits in 001, then 1 in 000
+        await pilot.press("enter")
+        await pilot.pause()
+        hit = screen.query_one("#status-hit")
+        assert str(hit.render()) == "hit 1 of 3"
+        await pilot.press("n")
+        assert str(hit.render()) == "hit 2 of 3"
+        await pilot.press("n")
+        assert str(hit.render()) == "hit 3 of 3" and screen.reader.document.id.startswith("000")
+        await pilot.press("n")
+        await pilot.pause()
+        assert str(hit.render()) == "hit 1 of 3"
+        assert notices[-1] == "Wrapped around to the first result"
+        await pilot.press("N")
+        assert str(hit.render()) == "hit 3 of 3"

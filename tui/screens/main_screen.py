@@ -283,6 +283,10 @@ class MainScreen(Screen[None]):
 
     def _refresh_reader_hits(self) -> None:
         self.reader.set_hits(self.search.spans(self._open_doc))
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        self.status.set_hit(self.search.hit_number(self._open_doc, self.reader.current_hit))
 
     # -- opening documents -----------------------------------------------------------
 
@@ -310,6 +314,7 @@ class MainScreen(Screen[None]):
                 self.reader.scroll_to_offset(offset)
         if self.doc_list.current is None or self.doc_list.current.doc_id != doc_id:
             self.doc_list.select(doc_id)
+        self._show_hit()
         if focus:
             self.reader.focus()
 
@@ -405,6 +410,7 @@ class MainScreen(Screen[None]):
             )
         if target.doc_id == self._open_doc:
             reader.goto_hit(target.hit)
+            self._show_hit()
         else:
             self.open_document(target.doc_id, hit=target.hit)
 

@@ -33,6 +33,7 @@ class StatusBar(Horizontal):
     StatusBar > #status-corpus { width: auto; max-width: 40%; text-overflow: ellipsis; text-wrap: nowrap; }
     StatusBar > #status-index { width: auto; }
     StatusBar > #status-notes { width: auto; color: $secondary; }
+    StatusBar > #status-hit { width: auto; color: $warning; display: none; }
     StatusBar > ProgressBar { width: 24; height: 1; display: none; }
     StatusBar.-indexing > ProgressBar { display: block; }
     StatusBar > #status-keys {
@@ -44,6 +45,7 @@ class StatusBar(Horizontal):
         yield Label("", id="status-corpus", markup=False)
         yield Label("", id="status-index", markup=False)
         yield Label("", id="status-notes", markup=False)
+        yield Label("", id="status-hit", markup=False)
         yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="status-progress")
         yield Label("/ search  n/N hits  t tag  T notes  o outline  ? help  q quit", id="status-keys", markup=False)
 
@@ -58,6 +60,12 @@ class StatusBar(Horizontal):
         if orphaned:
             text += f" ({orphaned} orphaned)"
         self.query_one("#status-notes", Label).update(text)
+
+    def set_hit(self, number: tuple[int, int] | None) -> None:
+        """Which hit the reader is on: "hit 3 of 120" (nothing when it is on none)."""
+        label = self.query_one("#status-hit", Label)
+        label.update(f"hit {number[0]:,} of {number[1]:,}" if number else "")
+        label.display = number is not None  # its padding would show where there is none
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
         if phase == "index" and total:
