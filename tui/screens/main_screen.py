@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
+from zhreader.tui.citation import cited, sentence_around
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
@@ -54,6 +55,7 @@ from zhreader.tui.widgets.sidebar import Sidebar
 from zhreader.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from zhreader.corpus import Document
     from zhreader.corpus.notes.export import Placed
     from zhreader.tui.library import Library
 
@@ -78,6 +80,9 @@ class MainScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
+        Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
+        Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
+        Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
         Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
     ]
 
@@ -435,6 +440,36 @@ class MainScreen(Screen[None]):
             (self.reader if self._open_doc else self.doc_list).focus()
         elif focused is self.reader or focused is self.results:
             self.doc_list.focus()
+
+    def action_toggle_maximize(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self._open_doc is None:
+            self.notify("Open a document first", timeout=2, markup=False)
+        else:
+            self.remove_class("-outline")
+            self.maximize(self.reader, container=False)
+            self.reader.focus()
+
+    def action_copy_passage(self) -> None:
+        reader = self.reader
+        passage = reader.passage()
+        if passage is None or reader.document is None:
+            self.notify("Open a document first", timeout=2, markup=False)
+            return
+        self._copy(reader.document, *passage)
+
+    def action_copy_hit(self) -> None:
+        reader = self.reader
+        if reader.document is None or reader.current_hit < 0:
+            self.notify("No current hit: / searches, n goes to the next hit", timeout=3, markup=False)
+            return
+        self._copy(reader.document, *sentence_around(reader.document, *reader.hits[reader.current_hit]))
+
+    def _copy(self, document: Document, start: int, end: int) -> None:
+        # OSC 52: the terminal puts it on the system clipboard (where it allows that).
+        self.app.copy_to_clipboard(cited(document, start, end))
+        self.notify(f"Copied {end - start:,} characters with their source", timeout=2, markup=False)
 
     # -- notes -----------------------------------------------------------------------
 
