@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from zhreader.corpus import Corpus
 from zhreader.index import IndexStore
 from zhreader.tui.app import ZhreaderApp
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.main_screen import MainScreen
 from zhreader.tui.settings import Settings
@@ -27,6 +28,7 @@ def make_app(corpus_path: Path, store: IndexStore | None, state: Path) -> Zhread
         settings=Settings(state / "settings.json"),
         show_timings=False,
         notes_path=state / "notes.jsonl",
+        history=SearchHistory(state / "search_history.json"),
     )
 
 

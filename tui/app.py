@@ -12,6 +12,7 @@ from textual.screen import Screen
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
 from zhreader.tui.errors import UIError
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.library import Library
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.help_screen import HelpScreen
@@ -20,6 +21,7 @@ from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.reader import ReaderView
+from zhreader.tui.widgets.search_bar import QueryInput
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,8 +73,10 @@ class ZhreaderApp(App[None]):
         settings: Settings | None = None,
         show_timings: bool = True,
         notes_path: Path | None = None,
+        history: SearchHistory | None = None,
     ) -> None:
         super().__init__()
+        self.history = history or SearchHistory()
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self._main: MainScreen | None = None
         self.library = Library(corpus, store, notes_path)
@@ -89,7 +93,12 @@ class ZhreaderApp(App[None]):
         # The main screen is the default one, so the very first frame is the reader.
         if self._main is None:
             self._main = MainScreen(
-                self.library, self.positions, self.report, self.settings, show_timings=self.show_timings
+                self.library,
+                self.positions,
+                self.report,
+                self.settings,
+                self.history,
+                show_timings=self.show_timings,
             )
         return self._main
 
@@ -124,6 +133,7 @@ class ZhreaderApp(App[None]):
                 _bindings(ReaderView.BINDINGS),
             ),
             ("Lists: documents, results, outline, notes", _bindings(LineList.BINDINGS)),
+            ("Search box", _bindings(QueryInput.BINDINGS)),
             ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS)),
             ("Tag dialog (t, e)", _bindings(TagsInput.BINDINGS, TAG_ENTER, TagDialog.BINDINGS)),
         ]

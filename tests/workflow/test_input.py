@@ -68,3 +68,28 @@ async def test_slash_then_ctrl_u_and_text_at_once_keeps_the_text(sample_app) -> 
         await pilot.press("escape")
         await burst(pilot, "slash", "ctrl+u", *"人才")
         assert box.value == "人才"
+
+
+async def test_up_and_down_in_the_search_box_recall_earlier_searches_kept_between_runs(
+    sample_dir: Path, sample_store, tmp_path: Path
+) -> None:
+    from tests.pilot import search
+
+    app = make_app(sample_dir, sample_store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, 5)
+        for query in ("强磁场", "人才"):
+            await search(pilot, query)
+            await pilot.press("enter", "slash", "ctrl+u", "escape")
+    again = make_app(sample_dir, sample_store, tmp_path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        box = screen.query_one("#query")
+        await pilot.press("slash", *"草稿", "up")
+        assert box.value == "人才"
+        await pilot.press("up")
+        assert box.value == "强磁场"
+        await pilot.press("up")  # nothing earlier: stays
+        assert box.value == "强磁场"
+        await pilot.press("down", "down")
+        assert box.value == "草稿"  # back to what was being typed

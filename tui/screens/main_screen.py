@@ -30,6 +30,7 @@ from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.messages import (
     IndexBusyElsewhere,
     IndexFinished,
@@ -92,10 +93,12 @@ class MainScreen(Screen[None]):
         positions: Positions,
         report: Callable[[ZhreaderError], None],
         settings: Settings,
+        history: SearchHistory,
         *,
         show_timings: bool = True,
     ) -> None:
         super().__init__()
+        self.history = history
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self.library = library
         self.positions = positions
@@ -113,7 +116,7 @@ class MainScreen(Screen[None]):
     # -- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield SearchBar(id="search-bar")
+        yield SearchBar(id="search-bar", history=self.history)
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
             with Container(id="reader-area"):
@@ -257,6 +260,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self, event: Input.Submitted) -> None:
+        self.history.add(self.search.query)
         current = self.search.current
         if current is not None and current.result.query == self.search.query and current.docs:
             self.open_document(current.docs[0].doc_id, hit=0)
@@ -343,6 +347,7 @@ class MainScreen(Screen[None]):
     @on(LineList.Chosen, "#results")
     def _choose_result(self, message: LineList.Chosen) -> None:
         target = self.results.target(message.row)
+        self.history.add(self.search.query)
         if target is not None:
             doc_id, hit = target
             self.open_document(doc_id, hit=hit)
