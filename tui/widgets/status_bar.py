@@ -43,9 +43,10 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="status-corpus", markup=False)
+        # Where the reader is in the search comes first: the rest gives way on narrow screens.
+        yield Label("", id="status-hit", markup=False)
         yield Label("", id="status-index", markup=False)
         yield Label("", id="status-notes", markup=False)
-        yield Label("", id="status-hit", markup=False)
         yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="status-progress")
         yield Label("/ search  n/N hits  t tag  T notes  o outline  ? help  q quit", id="status-keys", markup=False)
 
