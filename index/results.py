@@ -205,6 +205,14 @@ class RankedDocs(Sequence[DocResult]):
         order = self._ranking.order(len(self._ranking))
         return order.index(docnum)
 
+    def hits_before(self, docnum: int) -> int | None:
+        """The hits of the documents ranked above a matching document ("hit k of N")."""
+        position = self.position(docnum)
+        if position is None:
+            return None
+        order = self._ranking.order(len(self._ranking))
+        return sum(map(self._ranking.hit_counts.__getitem__, order[:position]))
+
     def get(self, docnum: int) -> DocResult | None:
         return self._make(docnum) if docnum in self._ranking.hit_counts else None
 

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from zhreader.corpus import Corpus
 from zhreader.index import IndexStore
 from zhreader.tui.app import ZhreaderApp
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.main_screen import MainScreen
 from zhreader.tui.settings import Settings
@@ -27,6 +28,7 @@ def make_app(corpus_path: Path, store: IndexStore | None, state: Path) -> Zhread
         settings=Settings(state / "settings.json"),
         show_timings=False,
         notes_path=state / "notes.jsonl",
+        history=SearchHistory(state / "search_history.json"),
     )
 
 
@@ -75,3 +77,21 @@ def widget_lines(widget) -> list[str]:
 def toasts(app: ZhreaderApp) -> list[str]:
     """The text of the notifications on screen, as drawn."""
     return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send ``keys`` as a terminal delivers a fast typist's keys or a paste: all queued
+    before the first is handled (``Pilot.press`` waits for each to be handled)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        char = key if len(key) == 1 else {"space": " "}.get(key)
+        event = events.Key(name, char)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
 from zhreader.tui.errors import UIError
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.library import Library
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.help_screen import HelpScreen
@@ -20,6 +21,7 @@ from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.reader import ReaderView
+from zhreader.tui.widgets.search_bar import QueryInput
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,6 +50,9 @@ PANE_BINDINGS = [
     Binding("shift+tab", "app.focus_previous", "Previous pane", id="app.previous_pane"),
 ]
 
+# Input's own Enter in the tag dialog (no id: Input's binding is not rebound).
+TAG_ENTER = [Binding("enter", "submit", "In the tags: on to the comment; in the comment: save")]
+
 
 class ZhreaderApp(App[None]):
     TITLE = "zhreader"
@@ -68,8 +73,10 @@ class ZhreaderApp(App[None]):
         settings: Settings | None = None,
         show_timings: bool = True,
         notes_path: Path | None = None,
+        history: SearchHistory | None = None,
     ) -> None:
         super().__init__()
+        self.history = history or SearchHistory()
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self._main: MainScreen | None = None
         self.library = Library(corpus, store, notes_path)
@@ -79,15 +86,19 @@ class ZhreaderApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         # "keymap" in settings.json: {"binding id": "keys"}, e.g. {"main.next_hit": "n,f3"}.
-        keymap = self.settings.get("keymap")
-        if isinstance(keymap, dict):
-            self.set_keymap({str(k): str(v) for k, v in keymap.items() if isinstance(v, str)})
+        if self.keymap:
+            self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> MainScreen:
         # The main screen is the default one, so the very first frame is the reader.
         if self._main is None:
             self._main = MainScreen(
-                self.library, self.positions, self.report, self.settings, show_timings=self.show_timings
+                self.library,
+                self.positions,
+                self.report,
+                self.settings,
+                self.history,
+                show_timings=self.show_timings,
             )
         return self._main
 
@@ -100,20 +111,33 @@ class ZhreaderApp(App[None]):
             self.settings.set("theme", theme)
 
     @property
+    def keymap(self) -> dict[str, str]:
+        """settings.json's "keymap": binding id -> keys."""
+        keymap = self.settings.get("keymap")
+        if not isinstance(keymap, dict):
+            return {}
+        return {str(k): str(v) for k, v in keymap.items() if isinstance(v, str)}
+
+    @property
     def main(self) -> MainScreen:
         return self.get_default_screen()
 
     def action_help(self) -> None:
+        from zhreader.tui.screens.tag_dialog import TagDialog, TagsInput
+
         sections = [
             ("Everywhere", _bindings(self.BINDINGS, MainScreen.BINDINGS, PANE_BINDINGS)),
-            ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS, LineList.BINDINGS)),
+            # (the query language comes here)
             (
                 "Reader (v selects a part of a paragraph; then [ ] { } h l H L adjust it)",
                 _bindings(ReaderView.BINDINGS),
             ),
-            ("Results and outline", _bindings(LineList.BINDINGS)),
+            ("Lists: documents, results, outline, notes", _bindings(LineList.BINDINGS)),
+            ("Search box", _bindings(QueryInput.BINDINGS)),
+            ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS)),
+            ("Tag dialog (t, e)", _bindings(TagsInput.BINDINGS, TAG_ENTER, TagDialog.BINDINGS)),
         ]
-        self.push_screen(HelpScreen(sections))
+        self.push_screen(HelpScreen(sections, queries_after=1, keymap=self.keymap))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -15,17 +15,22 @@ import os
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.shell_completion import CompletionItem
 from rich.text import Text
 
 from zhreader import __version__
 from zhreader.errors import ExitCode
+from zhreader.support.plural import counted
 from zhreader.tui.cli_common import (
+    corpus_option,
     index_dir_option,
     make_store,
+    notes_option,
     open_corpus,
     open_notebook,
     ready_searcher,
     refresh_option,
+    resolve_document,
     run_update,
 )
 from zhreader.tui.cli_notes import notes_group
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
 # The engine is imported inside the commands: `zhreader --help` loads nothing of it.
 
 
+VERSION_OPTIONS = ("-V", "--version")
+
+
 class _PipeClosed(Exception):
     """Stdout's reader went away (``| head``). Not an OSError: click would turn that into
     exit status 1, which here means "nothing found"."""
@@ -48,13 +56,21 @@ class _DefaultGroup(click.Group):
     """``zhreader PATH`` means ``zhreader open PATH``; subcommands win over paths."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
+        if ctx.resilient_parsing:
+            return super().parse_args(ctx, args)  # shell completion: offer the subcommands
+        if not args or (
+            args[0] not in self.commands and args[0] not in (*self.get_help_option_names(ctx), *VERSION_OPTIONS)
+        ):
             if args and not os.path.exists(args[0]):
                 close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.6)
                 if close:
                     raise click.UsageError(f"no command or path {args[0]!r}; did you mean {close[0]!r}?", ctx)
             args = ["open", *args]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        # `zhreader PATH` opens PATH: a word that starts no command completes as a path.
+        return super().shell_complete(ctx, incomplete) or [CompletionItem(incomplete, type="file")]
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -64,7 +80,7 @@ class _DefaultGroup(click.Group):
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="zhreader")
+@click.version_option(__version__, *VERSION_OPTIONS, prog_name="zhreader")
 def main() -> None:
     """A keyboard-first terminal reader for collections of Chinese documents.
 
@@ -74,9 +90,9 @@ def main() -> None:
 
 
 @main.command("open")
-@click.argument("path", required=False)
+@click.argument("path", required=False, type=click.Path())
 @index_dir_option
-@click.option("--notes", "notes_path", metavar="FILE", help="The notes file (default: the corpus' own).")
+@notes_option()
 def open_command(path: str | None, index_dir: str | None, notes_path: str | None) -> None:
     """Open the reader on PATH (default: the sample corpus)."""
     from zhreader.tui.launch import open_reader
@@ -85,7 +101,7 @@ def open_command(path: str | None, index_dir: str | None, notes_path: str | None
 
 
 @main.command("index")
-@click.argument("path", required=False)
+@click.argument("path", required=False, type=click.Path())
 @index_dir_option
 def index_command(path: str | None, index_dir: str | None) -> None:
     """Build or update the index of PATH (default: the sample corpus)."""
@@ -137,12 +153,12 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
 # A query such as -北京 (leave out documents with 北京) is the query, not an unknown option.
 @main.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query")
-@click.option("--corpus", "corpus_path", metavar="PATH", help="Folder or file to search (default: the sample corpus).")
+@corpus_option("Folder or file to search (default: the sample corpus).")
 @click.option(
     "--limit", default=10, show_default=True, type=click.IntRange(min=0), help="Documents to show; 0 shows all."
 )
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per matching document, in rank order.")
-@click.option("--notes", "notes_path", metavar="FILE", help="Notes file for tag: terms (default: the corpus' own).")
+@notes_option("Notes file for tag: terms (default: the corpus' own).")
 @click.option("--exact-script", is_flag=True, help="Match only the script typed (no simplified/traditional folding).")
 @refresh_option
 @index_dir_option
@@ -186,7 +202,7 @@ def search_command(
             head = Text(f"{rank:>3}. ")
             head.append(data(doc.title, "bold"))
             head.append(data(f"  {doc.doc_id}", "dim"))
-            head.append(f"  {doc.hit_count} hit{'s' if doc.hit_count != 1 else ''}", style="cyan")
+            head.append(f"  {counted(doc.hit_count, 'hit')}", style="cyan")
             out_console.print(head)
             # Only the hits shown are made: a one-line 5 MB document has 200,000 of 的.
             for hit in doc.first_hits(3):
@@ -194,7 +210,7 @@ def search_command(
             if doc.hit_count > 3:
                 out_console.print(Text(f"       … {doc.hit_count - 3:,} more", style="dim"))
         shown = len(result.docs)
-        summary = f"{result.total_hits:,} hit{'s' if result.total_hits != 1 else ''} in {result.total_docs:,} of "
+        summary = f"{counted(result.total_hits, 'hit')} in {result.total_docs:,} of "
         summary += f"{result.searched_docs:,} documents"
         if shown < result.total_docs:
             summary += f" (showing {shown}; --limit 0 shows all)"
@@ -203,18 +219,41 @@ def search_command(
 
 @main.command("show")
 @click.argument("doc")
-@click.option(
-    "--corpus", "corpus_path", metavar="PATH", help="Folder or file holding DOC (default: the sample corpus)."
-)
+@corpus_option("Folder or file holding DOC (default: the sample corpus).")
 @index_dir_option
 def show_command(doc: str, corpus_path: str | None, index_dir: str | None) -> None:
-    """Print the display text of DOC, the text hit offsets refer to."""
+    """Print the display text of DOC, the text hit offsets refer to. DOC is a document id
+    (as list and search print it), a prefix of one, or a document's exact title."""
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
-        document = searcher.document(doc)
+        document = searcher.document(resolve_document(searcher, corpus, doc))
         if document is None:
-            raise NoSuchDocument(f"no document {doc!r} in {corpus.location}")
+            raise NoSuchDocument(f"no document {doc!r} in {corpus.location} (zhreader list shows them)")
         emit_text(document.text + "\n")
+
+
+@main.command("list")
+@corpus_option()
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: doc, title, chars; one document a line.")
+@refresh_option
+@index_dir_option
+def list_command(corpus_path: str | None, as_json: bool, refresh: bool, index_dir: str | None) -> None:
+    """List the documents: id, title and length in characters, in id order."""
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir, refresh=refresh) as searcher:
+        count = 0
+        for summary in searcher.documents():
+            count += 1
+            if as_json:
+                emit_json({"doc": summary.doc_id, "title": summary.title, "chars": summary.length})
+                continue
+            line = Text(f"{summary.length:>9,}  ", style="dim")
+            line.append(data(summary.doc_id, "bold"))
+            line.append(data(f"  {summary.title}"))
+            out_console.print(line)
+    say(f"{counted(count, 'document')} in {corpus.location}", "dim")
+    if not count:
+        raise click.exceptions.Exit(ExitCode.NOT_FOUND)
 
 
 main.add_command(notes_group)

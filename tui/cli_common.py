@@ -3,15 +3,16 @@ progress bar), and a searcher that answers even when the index cannot be updated
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
-from zhreader.tui.errors import Interrupted
+from zhreader.tui.errors import AmbiguousDocument, Interrupted, NoSuchDocument
 from zhreader.tui.output import err_console, say, warn
 
 if TYPE_CHECKING:
@@ -21,7 +22,20 @@ if TYPE_CHECKING:
     from zhreader.index import IndexStore, Searcher, UpdateReport
 
 INDEX_DIR_HELP = "Keep the index in DIR instead of the user cache."
-index_dir_option = click.option("--index-dir", metavar="DIR", help=INDEX_DIR_HELP)
+index_dir_option = click.option("--index-dir", metavar="DIR", type=click.Path(), help=INDEX_DIR_HELP)
+
+
+FC = TypeVar("FC", bound=Callable[..., Any])
+
+
+def corpus_option(help: str = "The corpus, a folder or a file (default: the sample corpus).") -> Callable[[FC], FC]:
+    return click.option("--corpus", "corpus_path", metavar="PATH", type=click.Path(), help=help)
+
+
+def notes_option(help: str = "The notes file (default: the corpus' own).") -> Callable[[FC], FC]:
+    return click.option("--notes", "notes_path", metavar="FILE", type=click.Path(), help=help)
+
+
 refresh_option = click.option(
     "--refresh",
     is_flag=True,
@@ -123,7 +137,7 @@ def ready_searcher(corpus: Corpus, index_dir: str | None, *, refresh: bool = Fal
     else:
         if report.skipped:
             count = len(report.skipped)
-            say(f"zhreader: {count} file{'s' if count != 1 else ''} skipped (zhreader index lists them)", "dim")
+            say(f"zhreader: {counted(count, 'file')} skipped (zhreader index lists them)", "dim")
     return Searcher.open(store)
 
 
@@ -145,3 +159,26 @@ def load_notes(notebook: Notebook) -> list[Placed]:
     for problem in notebook.snapshot.problems():
         warn(problem)
     return placed
+
+
+SHOWN_CANDIDATES = 5
+
+
+def resolve_document(searcher: Searcher, corpus: Corpus, doc: str) -> str:
+    """The id of the document DOC names: its id, a prefix of one id, or its exact title
+    (one document only). No document, or several, is a one-line error that says which."""
+    if searcher.docnum(doc) is not None:
+        return doc
+    needle = doc.strip()
+    summaries = [searcher.summary(docnum) for docnum in searcher.named(needle)] if needle else []
+    for matches in (
+        [s for s in summaries if s.doc_id.startswith(doc)],
+        [s for s in summaries if s.title == needle],
+    ):
+        if len(matches) == 1:
+            return matches[0].doc_id
+        if len(matches) > 1:
+            shown = ", ".join(printable(s.doc_id) for s in matches[:SHOWN_CANDIDATES])
+            more = f" and {len(matches) - SHOWN_CANDIDATES} more" if len(matches) > SHOWN_CANDIDATES else ""
+            raise AmbiguousDocument(f"{doc!r} names {len(matches)} documents: {shown}{more} (give more of the id)")
+    raise NoSuchDocument(f"no document {doc!r} in {corpus.location} (zhreader list shows them)")

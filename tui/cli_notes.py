@@ -10,13 +10,17 @@ import click
 from rich.text import Text
 
 from zhreader.errors import ExitCode
+from zhreader.support.plural import counted
 from zhreader.tui.cli_common import (
+    corpus_option,
     index_dir_option,
     load_notes,
     notes_location,
+    notes_option,
     open_corpus,
     open_notebook,
     ready_searcher,
+    resolve_document,
 )
 from zhreader.tui.errors import NoSuchDocument, OutputError
 from zhreader.tui.output import data, emit_json, out_console, say
@@ -27,12 +31,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _notes_options(command: F) -> F:
     command = index_dir_option(command)
-    command = click.option("--notes", "notes_path", metavar="FILE", help="The notes file (default: the corpus' own).")(
-        command
-    )
-    return click.option("--corpus", "corpus_path", metavar="PATH", help="The corpus (default: the sample corpus).")(
-        command
-    )
+    command = notes_option()(command)
+    return corpus_option()(command)
 
 
 @click.group("notes")
@@ -82,11 +82,17 @@ def notes_list_command(
         out_console.print(data(f"    {quoted(quote, 80)}"))
         if item.note.comment:
             out_console.print(data(f"    {item.note.comment}", "italic"))
-    say(f"{len(placed)} note{'s' if len(placed) != 1 else ''}", "dim")
+    say(counted(len(placed), "note"), "dim")
 
 
 @notes_group.command("add")
-@click.option("--doc", "doc_id", required=True, metavar="DOC", help="Document id (as search and show print it).")
+@click.option(
+    "--doc",
+    "doc_id",
+    required=True,
+    metavar="DOC",
+    help="Document id (as list and search print it), a prefix of one, or its title.",
+)
 @click.option("--start", required=True, type=int, help="First character (display-text offset).")
 @click.option("--end", required=True, type=int, help="Character after the last one.")
 @click.option("--tag", "tags", multiple=True, required=True, metavar="TAG", help="A tag (repeatable).")
@@ -108,6 +114,10 @@ def notes_add_command(
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
+        try:
+            doc_id = resolve_document(searcher, corpus, doc_id)
+        except NoSuchDocument as err:
+            raise NoSuchDocument(err.message, exit_code=ExitCode.USAGE) from None
         document = searcher.document(doc_id)
         if document is None:
             raise NoSuchDocument(f"no document {doc_id!r} in {corpus.location}", exit_code=ExitCode.USAGE)
@@ -141,7 +151,7 @@ def notes_delete_command(note_id: str, corpus_path: str | None, notes_path: str 
 
 @notes_group.command("export")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout).")
+@click.option("-o", "--output", metavar="FILE", type=click.Path(), help="Write to FILE (default: stdout).")
 @_notes_options
 def notes_export_command(
     fmt: str, output: str | None, corpus_path: str | None, notes_path: str | None, index_dir: str | None

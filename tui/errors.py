@@ -21,6 +21,12 @@ class NoSuchDocument(UIError):
     exit_code = ExitCode.NOT_FOUND
 
 
+class AmbiguousDocument(UIError):
+    """A prefix or title that names more than one document."""
+
+    exit_code = ExitCode.USAGE
+
+
 class NothingIndexed(UIError):
     """A corpus with no document that could be read."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -48,8 +49,8 @@ class Placed:
             "quote": note.quote,
             "tags": list(note.tags),
             "comment": note.comment,
-            "status": "orphaned" if self.orphaned else "anchored",
-            "anchor": self.anchor.status.value,
+            # anchored, moved, fuzzy or orphaned (see anchor.Status)
+            "status": self.anchor.status.value,
             "created": note.created,
             "updated": note.updated,
         }
@@ -63,26 +64,52 @@ def by_tag(placed: Iterable[Placed]) -> dict[str, list[Placed]]:
     return dict(sorted(groups.items()))
 
 
+# ASCII punctuation that can start Markdown syntax anywhere in a line, and what can only
+# at its start (a heading, a quote, a list item, a setext underline, a thematic break).
+_MD_INLINE = frozenset("\\`*_[]<>|~&!")
+_MD_LINE_START = frozenset("#>-+=")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def markdown_text(text: str) -> str:
+    """One line of data that Markdown shows as written: its syntax characters escaped
+    (CommonMark lets any ASCII punctuation be escaped), controls as symbols."""
+    shown = printable(" ".join(text.split()))
+    escaped = "".join("\\" + ch if ch in _MD_INLINE else ch for ch in shown)
+    if escaped[:1] in _MD_LINE_START:
+        escaped = "\\" + escaped
+    return _MD_ORDERED.sub(r"\1\\\2", escaped)
+
+
+def _markdown_lines(text: str) -> list[str]:
+    """A comment as Markdown: each of its lines kept (a hard break), blank lines as
+    paragraph breaks, every line escaped."""
+    lines = [markdown_text(line) for line in printable(text, newlines=True).split("\n")]
+    out: list[str] = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        out.append(line + ("\\" if line and following else ""))
+    return out
+
+
 def to_markdown(placed: list[Placed], corpus: str) -> str:
-    lines = [f"# Notes: {printable(corpus)}", ""]
+    lines = [f"# Notes: {markdown_text(corpus)}", ""]
     for tag, items in by_tag(placed).items():
-        lines += [f"## {tag} ({len(items)})", ""]
+        lines += [f"## {markdown_text(tag)} ({len(items)})", ""]
         for item in sorted(items, key=lambda i: (i.note.doc, i.anchor.start)):
-            quote = " ".join(item.note.quote.split())
-            lines.append("> " + quote.replace("\n", "\n> "))
+            lines.append("> " + markdown_text(item.note.quote))
             lines.append("")  # else the attribution renders inside the quote
-            where = f"{item.title} (`{item.note.doc}`"
+            where = f"{markdown_text(item.title)} ({markdown_text(item.note.doc)}"
             if item.page is not None:
                 where += f", p. {item.page}"
             where += ", orphaned: the passage is no longer in the document)" if item.orphaned else ")"
             lines.append(f"— {where}")
             if item.note.comment:
                 lines.append("")
-                lines.append(item.note.comment)
+                lines.extend(_markdown_lines(item.note.comment))
             lines.append("")
     if not placed:
         lines.append("No notes yet.")
-    return printable("\n".join(lines).rstrip() + "\n", newlines=True)
+    return "\n".join(lines).rstrip() + "\n"
 
 
 # What a spreadsheet reads as the start of a formula.

@@ -108,7 +108,9 @@ class Note:
         page: int | None = None,
     ) -> Note:
         """A new note on ``text[start:end]`` of document ``doc``."""
-        if not (0 <= start < end <= len(text)):
+        if end <= start:
+            raise NoteError(f"the range {start}-{end} is empty: the end must be greater than the start")
+        if not (start >= 0 and end <= len(text)):
             raise NoteError(f"the range {start}-{end} is outside the document (0-{len(text)})")
         stamp = now()
         blank = cls("", doc, 0, 0, "", "", "", "", 0, clean_tags(tags), clean_comment(comment), stamp, stamp)

@@ -107,7 +107,7 @@ def test_hostile_names_and_text_never_drive_the_terminal(tmp_path: Path) -> None
         term.wait_for(lambda t: f"Documents {hostile.LOADED}" in t and "index ready" in t)
         term.send("/")
         term.send("内容")
-        text = term.wait_for(lambda t: "Results · 1 hits in 1 docs" in t)
+        text = term.wait_for(lambda t: "Results · 1 hit in 1 doc" in t)
         assert "␛]0;PWNED␇标题␛[2J" in text or "esc␛]0;PWNED" in text
         term.send("\r")
         text = term.wait_for(lambda t: "内容␛[31m红色" in t)

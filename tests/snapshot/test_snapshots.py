@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pilot import make_app, ready, search
+from tests.pilot import make_app, ready, search, wait_until
 
 
 @pytest.fixture
@@ -71,3 +71,32 @@ def test_a_wide_table_stacks_at_60_columns_with_its_hits(snap_compare, app) -> N
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+
+def test_help(snap_compare, app) -> None:
+    async def run_before(pilot) -> None:
+        await ready(pilot, 5)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
+
+
+def test_notes_pane_with_an_orphaned_note(snap_compare, app) -> None:
+    from zhreader.corpus.notes.model import Note
+    from zhreader.corpus.notes.store import NotesFile
+
+    async def run_before(pilot) -> None:
+        screen = await ready(pilot, 5)
+        doc = "001_46ad83b1219e4802.txt"
+        text = app.library.document(doc).text
+        notes = NotesFile(app.library.notes_path)
+        start = text.index("强磁场")
+        notes.add(Note.create(doc, text, start, start + 3, ["人才"], "标题里的比喻"))
+        notes.add(Note.create("gone.txt", "已经删除的文件里的一段话", 0, 6, ["旧"]))
+        screen.notes.reload()
+        await wait_until(pilot, lambda: len(app.library.placed_notes) == 2, what="the notes")
+        await pilot.press("j", "enter", "T")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import errno
 import io
 import json
@@ -23,6 +24,7 @@ from zhreader.corpus.notes import export
 from zhreader.corpus.notes.anchor import Status, anchor
 from zhreader.corpus.notes.model import Note, NoteError, clean_tag
 from zhreader.corpus.notes.store import NotesFile
+from zhreader.support.printable import printable
 
 TEXT = (
     "呼和浩特形成引才聚才“强磁场”\n\n"
@@ -65,9 +67,12 @@ def test_any_tag_is_kept_exactly_or_refused(raw: str) -> None:
     assert tag == raw.strip() and not any(ch in tag for ch in ",，\n\r\t")
 
 
-def test_ranges_outside_the_document_are_refused() -> None:
-    for start, end in [(-1, 3), (5, 5), (10, 3), (0, len(TEXT) + 1)]:
+def test_ranges_outside_the_document_or_empty_are_refused_with_the_reason() -> None:
+    for start, end in [(-1, 3), (0, len(TEXT) + 1)]:
         with pytest.raises(NoteError, match="outside the document"):
+            Note.create("d", TEXT, start, end, ["t"])
+    for start, end in [(5, 5), (10, 3)]:
+        with pytest.raises(NoteError, match=f"the range {start}-{end} is empty"):
             Note.create("d", TEXT, start, end, ["t"])
 
 
@@ -361,6 +366,59 @@ def test_json_and_markdown_exports() -> None:
     assert {"id", "doc", "start", "end", "quote", "tags", "comment", "status"} <= set(data[0])
     markdown = export.to_markdown(_placed(), "corpus")
     assert "## 人才政策 (1)" in markdown and "## 数据中心 (2)" in markdown and f"> {PASSAGE}" in markdown
+
+
+def _markdown_blocks(markdown: str) -> list[tuple[str, str]]:
+    """(block, text as a reader sees it) of CommonMark, for every block below the title."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[tuple[str, str]] = []
+    stack: list[str] = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.nesting == 1:
+            stack.append(token.tag)
+        elif token.nesting == -1:
+            stack.pop()
+        elif token.type == "inline":
+            parts = []
+            for child in token.children or []:
+                assert child.type in ("text", "softbreak", "hardbreak"), (child.type, markdown)
+                parts.append({"softbreak": " ", "hardbreak": "\n"}.get(child.type, child.content))
+            blocks.append(("/".join(stack), "".join(parts)))
+        else:
+            raise AssertionError(f"unexpected block {token.type} in {markdown!r}")
+    return blocks[1:]
+
+
+def _one_line(text: str) -> str:
+    return printable(" ".join(text.split()))
+
+
+def test_markdown_keeps_the_attribution_out_of_the_quote() -> None:
+    first = _placed()[0]
+    blocks = _markdown_blocks(export.to_markdown([first], "corpus"))
+    assert blocks[:3] == [("h2", "人才政策 (1)"), ("blockquote/p", PASSAGE), ("p", f"— 标题 ({first.note.doc})")]
+
+
+markdown_data = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(str.strip)
+
+
+@given(quote=markdown_data, title=markdown_data, comment=st.text(max_size=40), tag=markdown_data, doc=markdown_data)
+def test_markdown_shows_any_quote_title_comment_and_tag_as_written(
+    quote: str, title: str, comment: str, tag: str, doc: str
+) -> None:
+    text = f"前文{quote}后文"
+    note = Note.create("doc.txt", text, 2, 2 + len(quote), ["标签"], "")
+    note = dataclasses.replace(note, doc=doc, tags=(tag,), comment=comment)
+    placed = export.Placed(note, anchor(note, text), title)
+    blocks = _markdown_blocks(export.to_markdown([placed], "corpus"))
+    assert blocks[0] == ("h2", f"{_one_line(tag)} (1)")
+    assert blocks[1] == ("blockquote/p", _one_line(quote))
+    assert blocks[2] == ("p", f"— {_one_line(title)} ({_one_line(doc)})")
+    shown = "\n".join(text for _, text in blocks[3:])
+    kept = [_one_line(line) for line in printable(comment, newlines=True).split("\n")]
+    assert all(block == "p" for block, _ in blocks[3:])
+    assert shown == "\n".join(line for line in kept if line)
 
 
 # -- any text a user can paste ------------------------------------------------------------

@@ -71,6 +71,71 @@ def test_bad_input_gets_one_line_and_an_exit_code(args: tuple[str, ...], code: i
     assert "Traceback" not in err
 
 
+def test_a_query_that_starts_with_minus_leaves_documents_out() -> None:
+    code, out, err = run("search", "-强磁场", "--json")
+    assert code == 0, err
+    assert [json.loads(line)["doc"][:3] for line in out.splitlines()] == ["002", "003", "004"]
+    code, out, err = run("search", "-北京")  # every sample document mentions 北京
+    assert code == 1 and "no documents match '-北京'" in err
+
+
+def test_one_hit_is_one_hit() -> None:
+    code, out, err = run("search", "推动包头经鄂尔多斯至榆林铁路")
+    assert code == 0 and "  1 hit\n" in out and err.startswith("1 hit in 1 of 5 documents")
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(flag: str) -> None:
+    code, out, _err = run(flag)
+    assert code == 0 and out.startswith("zhreader, version ")
+
+
+def test_list_prints_every_document_with_its_title_and_length() -> None:
+    code, out, err = run("list")
+    assert code == 0 and err.startswith("5 documents in ")
+    first = out.splitlines()[0].split()
+    assert first == ["3,396", "000_bc67ab66cdfee0df.txt", "呼和浩特形成引才聚才“强磁场”"]
+    code, out, _ = run("list", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 5 and rows[0] == {
+        "doc": "000_bc67ab66cdfee0df.txt",
+        "title": "呼和浩特形成引才聚才“强磁场”",
+        "chars": 3396,
+    }
+
+
+@pytest.mark.parametrize("doc", ["001_46ad83b1219e4802.txt", "001", "呼和浩特：筑起聚才“强磁场”构建“智汇”新高地"])
+def test_show_takes_an_id_a_unique_prefix_or_a_title(doc: str) -> None:
+    code, out, err = run("show", doc)
+    assert code == 0, err
+    assert out.startswith("呼和浩特：筑起聚才“强磁场”构建“智汇”新高地\n")
+
+
+def test_show_of_an_ambiguous_prefix_names_the_candidates() -> None:
+    code, out, err = run("show", "00")
+    assert code == 2 and out == ""
+    assert "'00' names 5 documents: 000_bc67ab66cdfee0df.txt, 001_46ad83b1219e4802.txt" in err
+
+
+def test_shell_completion_scripts_and_answers() -> None:
+    env = {**os.environ, "_ZHREADER_COMPLETE": "bash_source"}
+    script = subprocess.run([sys.executable, "-m", "zhreader"], capture_output=True, text=True, env=env, timeout=60)
+    assert script.returncode == 0 and "complete -o nosort -F _zhreader_completion zhreader" in script.stdout
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_ZHREADER_COMPLETE": "bash_complete", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        done = subprocess.run([sys.executable, "-m", "zhreader"], capture_output=True, text=True, env=env, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()
+
+    assert complete("zhreader se") == ["plain,search"]
+    assert {"plain,list", "plain,export"} <= set(complete("zhreader notes "))
+    assert "plain,--exact-script" in complete("zhreader search x --")
+    assert complete("zhreader search x --corpus ") == ["file,"]
+    assert complete("zhreader ./corp") == ["file,./corp"]  # zhreader PATH
+
+
 def test_unbalanced_quote_is_a_note_not_an_error() -> None:
     code, _out, err = run("search", '"强磁场')
     assert code == 0 and "closed an unbalanced quote" in err
@@ -118,6 +183,7 @@ def test_notes_add_list_export_delete(tmp_path: Path) -> None:
     code, out, _ = run("notes", "list", "--json", "--notes", notes)
     [row] = [json.loads(line) for line in out.splitlines()]
     assert row["id"] == note_id and row["quote"] == "强磁场" and row["status"] == "anchored"
+    assert "anchor" not in row  # status says it: anchored, moved, fuzzy or orphaned
     assert (row["start"], row["end"], row["tags"], row["comment"]) == (10, 13, ["人才政策", "强磁场"], "比喻")
     code, out, _ = run("notes", "list", "--tag", "其他", "--json", "--notes", notes)
     assert out == ""
@@ -137,6 +203,9 @@ def test_notes_add_list_export_delete(tmp_path: Path) -> None:
     [
         (("--doc", "../../etc/passwd", "--start", "0", "--end", "3", "--tag", "t"), "no document '../../etc/passwd'"),
         (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "99999", "--tag", "t"), "outside the document"),
+        (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "5", "--end", "5", "--tag", "t"), "5-5 is empty"),
+        (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "9", "--end", "5", "--tag", "t"), "9-5 is empty"),
+        (("--doc", "00", "--start", "0", "--end", "3", "--tag", "t"), "'00' names 5 documents"),
         (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "3", "--tag", "  "), "cannot be empty"),
         (("--doc", "000_bc67ab66cdfee0df.txt", "--start", "0", "--end", "3", "--tag", "a,b"), "comma"),
     ],

@@ -112,7 +112,7 @@ def test_notes_on_a_pdf_cite_their_page_and_survive_a_reindex(
         return md, rows, data
 
     md, rows, data = exported()
-    assert f"(`paper.pdf`, p. {page})" in md
+    assert f"(paper.pdf, p. {page})" in md
     assert rows[0]["page"] == str(page)
     assert data[0]["page"] == page
 

@@ -177,15 +177,30 @@ async def test_typing_chinese_in_the_list_filters_titles(sample_app) -> None:
         assert len([line for line in widget_lines(screen.doc_list) if line.strip()]) == 5
 
 
-async def test_help_lists_the_bindings(sample_app) -> None:
-    async with sample_app.run_test(size=(100, 40)) as pilot:
+async def test_help_lists_what_each_key_does_and_the_query_language(sample_dir, sample_store, tmp_path) -> None:
+    import json
+
+    from textual.widgets import Static
+
+    (tmp_path / "settings.json").write_text(json.dumps({"keymap": {"main.next_hit": "n,f3"}}), "utf-8")
+    app = make_app(sample_dir, sample_store, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot, 5)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert sample_app.screen.__class__.__name__ == "HelpScreen"
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        text = "\n".join(
+            line.text for static in app.screen.query(Static) for line in static.render_lines(static.region.reset_offset)
+        )
+        lines = text.splitlines()
+        assert any(line.split()[:3] == ["q", "Quit", "app.quit"] for line in lines)
+        assert any("Selection: start -1" in line and "reader.select_start_more" in line for line in lines)
+        assert any(line.split()[:4] == ["n,", "f3", "Next", "hit"] for line in lines)  # as rebound
+        for query in ("tag:人才政策", "title:规划", '"数据 中心"', "-北京", "OR", "=發展"):
+            assert query in text
         await pilot.press("escape")
         await pilot.pause()
-        assert sample_app.screen.__class__.__name__ == "MainScreen"
+        assert app.screen.__class__.__name__ == "MainScreen"
 
 
 INJECTION = (

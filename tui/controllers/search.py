@@ -92,6 +92,16 @@ class SearchController:
         doc = self.result_doc(doc_id)
         return doc.spans() if doc is not None else []
 
+    def hit_number(self, doc_id: str | None, hit: int) -> tuple[int, int] | None:
+        """(k, N): hit ``hit`` of ``doc_id`` is the k-th of the N hits of the search, in
+        rank order (the order n walks them)."""
+        doc = self.result_doc(doc_id)
+        if doc is None or self.current is None or hit < 0:
+            return None
+        result = self.current.result
+        before = result.docs.hits_before(doc.docnum)
+        return None if before is None else (before + hit + 1, result.total_hits)
+
     def step(self, open_doc: str | None, current_hit: int, hits_here: int, step: int) -> HitStep | None:
         """Where ``n`` (step 1) or ``N`` (-1) goes from the reader's current hit: the next
         hit in the open document, else the first (last) hit of the next (previous)

@@ -25,11 +25,13 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
+from zhreader.tui.citation import cited, sentence_around
 from zhreader.tui.controllers.corpus_watch import CorpusWatch
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
+from zhreader.tui.history import SearchHistory
 from zhreader.tui.messages import (
     CorpusChanged,
     IndexBusyElsewhere,
@@ -58,6 +60,7 @@ from zhreader.tui.widgets.sidebar import Sidebar
 from zhreader.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from zhreader.corpus import Document
     from zhreader.corpus.notes.export import Placed
     from zhreader.tui.library import Library
 
@@ -77,13 +80,16 @@ class MainScreen(Screen[None]):
         Binding("N", "next_hit(-1)", "Previous hit", id="main.previous_hit"),
         Binding("o", "toggle_outline", "Outline", id="main.outline"),
         Binding("t", "tag", "Tag the passage", id="main.tag"),
-        Binding("e", "edit_note", "Edit its note", id="main.edit_note"),
-        Binding("d", "delete_note", "Delete its note", id="main.delete_note"),
+        Binding("e", "edit_note", "Edit the note (here, or selected in the notes pane)", id="main.edit_note"),
+        Binding("d", "delete_note", "Delete the note (here, or selected in the notes pane)", id="main.delete_note"),
         Binding("u", "undo_delete", "Undo a delete", id="main.undo_delete"),
         Binding("T", "toggle_notes", "Notes pane", id="main.notes"),
         Binding("s", "toggle_script", "Script: any / exact", id="main.script"),
         Binding("p,colon", "goto_page", "Go to page", id="main.goto_page"),
-        Binding("escape", "escape", "Leave / close", show=False, id="main.escape"),
+        Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
+        Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
+        Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
+        Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
     ]
 
     def __init__(
@@ -92,10 +98,12 @@ class MainScreen(Screen[None]):
         positions: Positions,
         report: Callable[[ZhreaderError], None],
         settings: Settings,
+        history: SearchHistory,
         *,
         show_timings: bool = True,
     ) -> None:
         super().__init__()
+        self.history = history
         self.show_timings = show_timings  # search latency in the summary (off for snapshots)
         self.library = library
         self.positions = positions
@@ -115,7 +123,7 @@ class MainScreen(Screen[None]):
     # -- composition -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield SearchBar(id="search-bar")
+        yield SearchBar(id="search-bar", history=self.history)
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
             with Container(id="reader-area"):
@@ -302,6 +310,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self, event: Input.Submitted) -> None:
+        self.history.add(self.search.query)
         current = self.search.current
         if current is not None and current.result.query == self.search.query and current.docs:
             self.open_document(current.docs[0].doc_id, hit=0)
@@ -333,6 +342,10 @@ class MainScreen(Screen[None]):
 
     def _refresh_reader_hits(self) -> None:
         self.reader.set_hits(self.search.spans(self._open_doc))
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        self.status.set_hit(self.search.hit_number(self._open_doc, self.reader.current_hit))
 
     # -- opening documents -----------------------------------------------------------
 
@@ -360,6 +373,7 @@ class MainScreen(Screen[None]):
                 self.reader.scroll_to_offset(offset)
         if self.doc_list.current is None or self.doc_list.current.doc_id != doc_id:
             self.doc_list.select(doc_id)
+        self._show_hit()
         if focus:
             self.reader.focus()
 
@@ -383,6 +397,7 @@ class MainScreen(Screen[None]):
     @on(LineList.Chosen, "#results")
     def _choose_result(self, message: LineList.Chosen) -> None:
         target = self.results.target(message.row)
+        self.history.add(self.search.query)
         if target is not None:
             doc_id, hit = target
             self.open_document(doc_id, hit=hit)
@@ -455,6 +470,7 @@ class MainScreen(Screen[None]):
             )
         if target.doc_id == self._open_doc:
             reader.goto_hit(target.hit)
+            self._show_hit()
         else:
             self.open_document(target.doc_id, hit=target.hit)
 
@@ -480,6 +496,36 @@ class MainScreen(Screen[None]):
         elif focused is self.reader or focused is self.results:
             self.doc_list.focus()
 
+    def action_toggle_maximize(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self._open_doc is None:
+            self.notify("Open a document first", timeout=2, markup=False)
+        else:
+            self.remove_class("-outline")
+            self.maximize(self.reader, container=False)
+            self.reader.focus()
+
+    def action_copy_passage(self) -> None:
+        reader = self.reader
+        passage = reader.passage()
+        if passage is None or reader.document is None:
+            self.notify("Open a document first", timeout=2, markup=False)
+            return
+        self._copy(reader.document, *passage)
+
+    def action_copy_hit(self) -> None:
+        reader = self.reader
+        if reader.document is None or reader.current_hit < 0:
+            self.notify("No current hit: / searches, n goes to the next hit", timeout=3, markup=False)
+            return
+        self._copy(reader.document, *sentence_around(reader.document, *reader.hits[reader.current_hit]))
+
+    def _copy(self, document: Document, start: int, end: int) -> None:
+        # OSC 52: the terminal puts it on the system clipboard (where it allows that).
+        self.app.copy_to_clipboard(cited(document, start, end))
+        self.notify(f"Copied {end - start:,} characters with their source", timeout=2, markup=False)
+
     # -- notes -----------------------------------------------------------------------
 
     def on_notes_loaded(self, message: NotesLoaded) -> None:
@@ -492,6 +538,13 @@ class MainScreen(Screen[None]):
             self.reader.set_notes(self.notes.marks(self._open_doc))
 
     def _note_here(self) -> Placed | None:
+        """The note ``e`` and ``d`` act on: the one selected in the notes pane when it has
+        the focus (orphaned notes too), else the one under the reader's cursor."""
+        if self.focused is self.notes_list:
+            placed = self.notes_list.target(self.notes_list.cursor)
+            if placed is None:
+                self.notify("No note selected: j k move between notes", timeout=3, markup=False)
+            return placed
         ids = self.reader.notes_here()
         if not ids:
             self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3, markup=False)

@@ -42,6 +42,10 @@ class TagSuggester(Suggester):
         self.known = known
 
     async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+    def complete(self, value: str) -> str | None:
+        """``value`` with its last tag completed, or None when no known tag fits."""
         cut = max(value.rfind(sep) for sep in TAG_SEPARATORS) + 1
         typed = value[cut:].lstrip()
         if not typed:
@@ -51,6 +55,30 @@ class TagSuggester(Suggester):
             if fold(tag).startswith(fold(typed)) and fold(tag) not in already and tag != typed:
                 return value[: len(value) - len(typed)] + tag
         return None
+
+
+class TagsInput(PlainInput):
+    """The tags box: Tab completes the tag being typed from the tags already used (and
+    moves on when there is nothing to complete); Enter moves on to the comment. Both act
+    as the key arrives, so the keys typed after them land where the focus went."""
+
+    BINDINGS = [
+        Binding("tab", "complete", "Complete the tag, or next field", show=False, id="tag.complete"),
+    ]
+
+    def action_complete(self) -> None:
+        # Asked now rather than read from the suggestion on screen: that one is computed
+        # in a worker and may not have arrived when Tab follows the typing at once.
+        suggester = self.suggester
+        completed = suggester.complete(self.value) if isinstance(suggester, TagSuggester) else None
+        if completed is not None and self.cursor_at_end:
+            self.value = completed
+            self.cursor_position = len(completed)
+        else:
+            self.screen.focus_next()
+
+    async def action_submit(self) -> None:
+        self.screen.focus_next()
 
 
 Save = Callable[[list[str], str], str | None]  # tags, comment -> why it failed, or None
@@ -97,15 +125,16 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
             box.border_subtitle = "Enter: next / save · Esc: cancel"
             yield Static(Text(quoted(self.quote, 160)), id="quote")  # a Text: the quote is data, not markup
             yield Label("Tags, separated by commas (Tab completes)")
-            yield PlainInput(
+            yield TagsInput(
                 ", ".join(self.tags),
                 placeholder="人才政策, 数据中心",
                 id="tags",
                 suggester=TagSuggester(self.known),
                 line_breaks=", ",  # tags pasted one a line
+                select_on_focus=False,  # coming back to add a tag must not replace the others
             )
             yield Label("Comment (optional)")
-            yield PlainInput(self.comment, placeholder="", id="comment", line_breaks=None)
+            yield PlainInput(self.comment, placeholder="", id="comment", line_breaks=None, select_on_focus=False)
             yield Static("", id="error")
             with Horizontal():
                 yield Button("Save", variant="primary", id="save")
@@ -113,10 +142,6 @@ class TagDialog(ModalScreen[tuple[list[str], str] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
-
-    @on(Input.Submitted, "#tags")
-    def _tags_entered(self) -> None:
-        self.query_one("#comment", Input).focus()
 
     @on(Input.Submitted, "#comment")
     @on(Button.Pressed, "#save")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 
 from zhreader.support.cells import cells
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 from zhreader.tui.quoting import quoted
 from zhreader.tui.widgets.document_list import fit
@@ -66,8 +67,11 @@ class NotesList(LineList):
             rows.append(_Row("tag", ORPHANED, len(orphaned)))
             rows.extend(_Row("note", p.title, placed=p) for p in orphaned)
         self.rows = rows
+        self.border_subtitle = "e edit · d delete · u undo" if placed else ""
         self.border_title = (
-            f"Notes · {len(placed)} in {len(groups)} tags" if placed else "Notes (none yet: t tags a passage)"
+            f"Notes · {len(placed)} in {counted(len(groups), 'tag')}"
+            if placed
+            else "Notes (none yet: t tags a passage)"
         )
         self.rows_changed(keep_cursor=True)
 

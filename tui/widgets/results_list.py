@@ -9,6 +9,8 @@ from rich.segment import Segment
 from rich.style import Style
 
 from zhreader.support.cells import cells
+from zhreader.support.plural import counted
+from zhreader.support.printable import printable
 from zhreader.tui.widgets.document_list import fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 
@@ -46,6 +48,23 @@ def _left_context(text: str, room: int) -> str:
     return "".join(reversed(out))
 
 
+def places(docs: list[ResultDoc]) -> dict[int, str]:
+    """Where each document whose title another one shares is: its folder when the folders
+    differ, else its path (two files of one folder with the same title)."""
+    by_title: dict[str, list[int]] = {}
+    for index, doc in enumerate(docs):
+        by_title.setdefault(doc.title, []).append(index)
+    out: dict[int, str] = {}
+    for indexes in by_title.values():
+        if len(indexes) < 2:
+            continue
+        folders = [docs[i].doc_id.rpartition("/")[0] for i in indexes]
+        distinct = len(set(folders)) == len(folders)
+        for index, folder in zip(indexes, folders, strict=True):
+            out[index] = printable((folder or ".") + "/" if distinct else docs[index].doc_id)
+    return out
+
+
 class ResultsList(LineList):
     COMPONENT_CLASSES = {
         "results-list--cursor",
@@ -68,6 +87,7 @@ class ResultsList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.docs: list[ResultDoc] = []
+        self.places: dict[int, str] = {}  # doc index -> where it is, for titles shown twice
         self.rows: list[Row] = []
 
     @property
@@ -79,6 +99,7 @@ class ResultsList(LineList):
 
     def show(self, docs: list[ResultDoc], total_docs: int, message: str = "") -> None:
         self.docs = docs
+        self.places = places(docs)
         rows: list[Row] = []
         if message:
             rows.append(Row("note", text=message))
@@ -99,7 +120,7 @@ class ResultsList(LineList):
             self.show(docs, result.total_docs, notes)
         else:
             self.show([], 0, f"No matches for {query}" + (f" ({notes})" if notes else ""))
-        self.border_title = f"Results · {result.total_hits:,} hits in {result.total_docs:,} docs"
+        self.border_title = f"Results · {counted(result.total_hits, 'hit')} in {counted(result.total_docs, 'doc')}"
 
     def show_message(self, message: str) -> None:
         self.show([], 0, message)
@@ -132,25 +153,69 @@ class ResultsList(LineList):
         doc = self.docs[spec.doc]
         if spec.kind == "doc":
             count = f" {doc.hit_count:,}"
-            title = fit(doc.title, width - cells(count) - 2)
-            gap = max(width - cells(title) - cells(count) - 1, 0)
+            room = width - cells(count) - 2
+            place = self.places.get(spec.doc, "")
+            if place:
+                place = " " + _left_context(place, max(room // 2 - 1, 4))
+                if place.strip() != self.places[spec.doc]:
+                    place = " …" + place[2:]  # the end of a path tells it apart; its start gives way
+            title = fit(doc.title, room - cells(place))
+            gap = max(width - cells(title) - cells(place) - cells(count) - 1, 0)
             return [
                 Segment(" ", cursor or base),
                 Segment(title, styled("results-list--title")),
+                Segment(place, styled("results-list--dim")),
                 Segment(" " * gap, cursor or base),
                 Segment(count, styled("results-list--count")),
             ]
         hit = doc.hits[spec.hit]
         indent = 3
-        body = max(width - indent, 4)
-        hit_text = fit(hit.snippet.hit, max(body // 2, 2))
-        left_room = max((body - cells(hit_text)) * 2 // 5, 0)
-        left = _left_context(hit.snippet.left, left_room)
-        right = fit(hit.snippet.right, max(body - left_room - cells(hit_text), 0))
+        shown = kwic(hit.snippet.left, hit.snippet.hit, hit.snippet.right, max(width - indent, 4))
         return [
             Segment(" " * indent, cursor or base),
-            Segment(" " * (left_room - cells(left)), cursor or base),
-            Segment(left, styled("results-list--context")),
-            Segment(hit_text, styled("results-list--hit")),
-            Segment(right, styled("results-list--context")),
+            Segment(shown.pad, cursor or base),
+            Segment(shown.left, styled("results-list--context")),
+            Segment(shown.hit, styled("results-list--hit")),
+            Segment(shown.cut, styled("results-list--dim")),
+            Segment(shown.right, styled("results-list--context")),
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class Kwic:
+    pad: str  # spaces that align the hits of a list
+    left: str
+    hit: str
+    cut: str  # says how much of the hit is not shown ("" when it is whole)
+    right: str
+
+
+def kwic(left: str, hit: str, right: str, width: int) -> Kwic:
+    """A KWIC line of ``width`` cells: the hit whole, the context shortened around it
+    (two fifths of the room to the left). A hit wider than the line shows its start and
+    how many characters of it are left out."""
+    hit_cells = cells(hit)
+    if hit_cells <= width:
+        room = width - hit_cells
+        left_room = room * 2 // 5
+        shown_left = _left_context(left, left_room)
+        pad = " " * (left_room - cells(shown_left))
+        return Kwic(pad, shown_left, hit, "", fit(right, room - left_room))
+    prefix = _prefix(hit, width)
+    while prefix:
+        cut = f"…+{len(hit) - len(prefix)}"
+        if cells(prefix) + cells(cut) <= width:
+            return Kwic("", "", prefix, cut, "")
+        prefix = prefix[:-1]
+    return Kwic("", "", _prefix(hit, width - 1), "…", "")
+
+
+def _prefix(text: str, room: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        w = cells(ch)
+        if used + w > room:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class StatusBar(Horizontal):
     StatusBar > #status-corpus { width: auto; max-width: 40%; text-overflow: ellipsis; text-wrap: nowrap; }
     StatusBar > #status-index { width: auto; }
     StatusBar > #status-notes { width: auto; color: $secondary; }
+    StatusBar > #status-hit { width: auto; color: $warning; display: none; }
     StatusBar > ProgressBar { width: 24; height: 1; display: none; }
     StatusBar.-indexing > ProgressBar { display: block; }
     StatusBar > #status-keys {
@@ -41,6 +43,8 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="status-corpus", markup=False)
+        # Where the reader is in the search comes first: the rest gives way on narrow screens.
+        yield Label("", id="status-hit", markup=False)
         yield Label("", id="status-index", markup=False)
         yield Label("", id="status-notes", markup=False)
         yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="status-progress")
@@ -53,10 +57,16 @@ class StatusBar(Horizontal):
         self.query_one("#status-corpus", Label).update(f"{name} · {documents:,} docs")
 
     def set_notes(self, count: int, orphaned: int) -> None:
-        text = f"{count:,} note{'s' if count != 1 else ''}" if count else ""
+        text = counted(count, "note") if count else ""
         if orphaned:
             text += f" ({orphaned} orphaned)"
         self.query_one("#status-notes", Label).update(text)
+
+    def set_hit(self, number: tuple[int, int] | None) -> None:
+        """Which hit the reader is on: "hit 3 of 120" (nothing when it is on none)."""
+        label = self.query_one("#status-hit", Label)
+        label.update(f"hit {number[0]:,} of {number[1]:,}" if number else "")
+        label.display = number is not None  # its padding would show where there is none
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
         if phase == "index" and total:

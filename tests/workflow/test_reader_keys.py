@@ -1,0 +1,34 @@
+"""Keys of the reader beyond reading: copying with the source, full screen."""
+
+from __future__ import annotations
+
+from tests.pilot import ready, search
+
+
+async def test_y_copies_the_passage_and_Y_the_hit_sentence_with_their_source(sample_app) -> None:
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("j", "enter", "right_square_bracket")  # 001, the byline
+        await pilot.press("y")
+        assert sample_app.clipboard == (
+            "●本报记者 阿柔娜 文/图\n— 呼和浩特：筑起聚才“强磁场”构建“智汇”新高地（001_46ad83b1219e4802.txt，第 2 段）"
+        )
+        await search(pilot, "党管人才原则")
+        await pilot.press("enter", "Y")
+        quote, source = sample_app.clipboard.split("\n")
+        assert (
+            quote
+            == "坚定不移贯彻党管人才原则，坚持“一把手”抓“第一资源”，加强总体谋划和宏观指导，切实履行党管人才政治责任。"
+        )
+        assert source.startswith("— 呼和浩特：筑起聚才") and screen.reader.current_hit == 0
+
+
+async def test_z_gives_the_reader_the_whole_screen_and_escape_gives_it_back(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        await pilot.press("enter", "z")
+        assert screen.maximized is screen.reader and screen.reader.size.width > 90
+        await pilot.press("escape")
+        assert screen.maximized is None
+        await pilot.press("z", "z")
+        assert screen.maximized is None
