@@ -11,10 +11,13 @@ if TYPE_CHECKING:
 
 
 def cited(document: Document, start: int, end: int) -> str:
-    """``document.text[start:end]`` and, on the next line, its title, file and paragraph,
-    as a reader pastes a quotation into notes or a paper."""
+    """``document.text[start:end]`` and, on the next line, its title, file, page (of a
+    paged source such as a PDF) and paragraph, as a reader pastes a quotation into notes
+    or a paper."""
     quote = document.text[start:end].strip()
-    return f"{quote}\n— {document.title}（{document.id}，第 {document.block_at(start) + 1} 段）"
+    first, last = document.page_at(start), document.page_at(max(end - 1, start))
+    where = "" if first is None else f"第 {first} 页，" if first == last else f"第 {first}–{last} 页，"
+    return f"{quote}\n— {document.title}（{document.id}，{where}第 {document.block_at(start) + 1} 段）"
 
 
 def sentence_around(document: Document, start: int, end: int) -> tuple[int, int]:

@@ -34,6 +34,8 @@ async def test_the_reader_shows_the_page_and_goes_to_one(tmp_path: Path, make_co
         block = reader.document.blocks[reader.cursor_block]
         assert block.start <= reader.document.page_offset(3) <= block.end
         assert str(reader.border_subtitle).startswith("p. 3/3 · ")
+        await pilot.press("y")  # the copied paragraph cites its pages: it runs from page 2 into 3
+        assert app.clipboard.split("\n")[-1].startswith(f"— {reader.document.title}（paper.pdf，第 2–3 页，第 ")
 
         # A text file has no pages: the key says so and nothing moves.
         await pilot.press("escape", "tab")
