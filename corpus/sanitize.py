@@ -15,7 +15,11 @@ from functools import cache
 _NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
 # Zero-width space, word joiner, BOM/zero-width no-break space, soft hyphen: they split
 # words invisibly ("中\u200b国" would not match 中国) and carry no meaning in prose.
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+# Also the zero-width joiner and the variation selectors 15/16: terminals disagree on how
+# wide they make an emoji (tmux 3.3 draws ❤️ in one cell, kitty in two; a ZWJ family in
+# two cells or six), so no width a reader computes could fit them all. Without them every
+# terminal draws ❤ and 👨👩👧 as wide as Unicode says.
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200d\ufe0e\ufe0f"
 # Bidirectional embeddings, overrides and isolates reorder how a terminal draws a line
 # (text could be made to read as other text); they carry nothing a reader of Chinese needs.
 _BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 # Whoosh is imported where an index is really opened: the store is created while the
 # reader draws its first frame, when every millisecond of import time shows.
-SCHEMA_VERSION = 5  # bump whenever what is indexed, or how display text is derived, changes
+SCHEMA_VERSION = 6  # bump whenever what is indexed, or how display text is derived, changes
 
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"

@@ -22,6 +22,16 @@ def test_invisible_characters_are_removed() -> None:
     assert sanitize("中\u200b国\ufeff\u00ad") == "中国"
 
 
+def test_emoji_keep_one_width_in_every_terminal() -> None:
+    # tmux 3.3 draws ❤️ in one cell and kitty in two: the selectors and joiners go, the
+    # emoji stay (a ZWJ family becomes its members, each as wide as Unicode says).
+    assert sanitize("爱❤️心1️⃣家👨\u200d👩\u200d👧") == "爱❤心1⃣家👨👩👧"
+    from zhreader.corpus.textfold import fold
+    from zhreader.support.printable import printable
+
+    assert fold("❤️") == fold("❤") and printable("标签❤️") == "标签❤"
+
+
 def test_radicals_and_compatibility_ideographs_become_the_common_character() -> None:
     # ⼈ (KANGXI RADICAL MAN) and 﨑 are what PDF extraction often leaves behind.
     assert sanitize("⼈⼤") == "人大"

@@ -2,9 +2,12 @@
 
 Line repair (how wide the source's lines were), the reader's line breaking, the lists'
 columns and the tables all measure with Rich's ``cell_len``, because Rich is what draws
-the text in the end: a line measured one way and drawn another overflows. Rich counts
-grapheme clusters (a heart with VS16 ❤️, a keycap 1️⃣, a ZWJ family 👨‍👩‍👧) as the two
-cells terminals draw them in; ``graphemes`` gives the clusters, which are never split.
+the text in the end: a line measured one way and drawn another overflows. ``graphemes``
+gives what is drawn as one (a character with its combining marks, a flag), never split.
+
+Emoji sequences are where terminals disagree (tmux 3.3 draws ❤️ in one cell, kitty in
+two), so the display text and everything shown through ``printable`` carry no zero-width
+joiner or emoji variation selector: what is left has one width in every terminal.
 """
 
 from __future__ import annotations

@@ -24,6 +24,10 @@ def _table(keep_newlines: bool) -> dict[int, str]:
     # reorder what follows (a file name could then read as another).
     for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
         table[cp] = "\ufffd"
+    # Joiners and emoji variation selectors: terminals disagree on the width they give a
+    # sequence (see zhreader.corpus.sanitize); without them every terminal agrees.
+    for cp in (0x200D, 0xFE0E, 0xFE0F):
+        table[cp] = ""
     # Lone surrogates (file names that are not UTF-8) cannot be written out at all.
     for cp in range(0xD800, 0xE000):
         table[cp] = "\ufffd"
