@@ -595,3 +595,30 @@ async def test_a_file_changed_on_disk_is_shown_changed_at_the_same_place(make_co
         await wait_until(pilot, lambda: screen.reader.document is None, what="the removed file to close")
         assert any("a.txt is no longer in the folder" in message for message in told)
         await wait_until(pilot, lambda: screen.doc_list.count == 1, what="the list without it")
+
+
+async def test_S_sorts_the_documents_by_path_title_length_and_hits(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        doc_list = screen.doc_list
+
+        def shown() -> list[tuple[str, str, int]]:
+            rows = [doc_list.summary(row) for row in range(doc_list.row_count)]
+            return [(doc.doc_id, doc.title, doc.length) for doc in rows if doc is not None]
+
+        by_path = shown()
+        assert [d for d, _, _ in by_path] == sorted(d for d, _, _ in by_path)
+        doc_list.focus()
+        await pilot.press("S")
+        assert [t for _, t, _ in shown()] == sorted(t for _, t, _ in by_path)
+        assert "by title" in str(doc_list.border_title)
+        await pilot.press("S")
+        assert [n for _, _, n in shown()] == sorted((n for _, _, n in by_path), reverse=True)
+        await search(pilot, "强磁场")  # 001 has 2 hits, 000 has 1
+        doc_list.focus()
+        await pilot.press("S")
+        assert [d for d, _, _ in shown()][:2] == ["001_46ad83b1219e4802.txt", "000_bc67ab66cdfee0df.txt"]
+        await pilot.press("h")  # only those with hits, still by hits
+        assert [d for d, _, _ in shown()] == ["001_46ad83b1219e4802.txt", "000_bc67ab66cdfee0df.txt"]
+        await pilot.press("S")
+        assert shown() == [row for row in by_path if row[0].startswith(("000", "001"))]

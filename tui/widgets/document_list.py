@@ -65,7 +65,9 @@ class DocumentList(LineList):
     BINDINGS = [
         Binding("f", "filter", "Filter", id="documents.filter"),
         Binding("h", "toggle_only_hits", "Only docs with hits", id="documents.only_hits"),
+        Binding("S", "next_sort", "Sort: path / title / length / hits", id="documents.sort"),
     ]
+    SORTS = ("path", "title", "length", "hits")
 
     class FilterRequested(Message):
         def __init__(self, text: str) -> None:
@@ -79,7 +81,10 @@ class DocumentList(LineList):
         self.hit_docs = 0  # documents with hits
         self.only_hits = False
         self.filter_text = ""
-        self._visible: list[int] | None = None  # docnums shown, in id order (None: all)
+        self.sort = "path"
+        self._visible: list[int] | None = None  # docnums shown, in list order (None: all, by path)
+        self._orders: dict[str, list[int]] = {}  # every docnum by title or length, per source
+        self._row_of: dict[int, int] = {}  # docnum -> row, when not every document is shown by path
 
     @property
     def count(self) -> int:
@@ -106,7 +111,14 @@ class DocumentList(LineList):
     def set_source(self, source: Searcher | None) -> None:
         """Show the documents of a (newly opened) index, keeping the place."""
         keep = self.current.doc_id if self.current else None
+        if source is not self.source:
+            self._orders.clear()
         self.source = source
+        self._refilter(keep)
+
+    def set_sort(self, sort: str) -> None:
+        keep = self.current.doc_id if self.current else None
+        self.sort = sort
         self._refilter(keep)
 
     def set_hits(self, hits: RankedDocs | None, hit_docs: int = 0) -> None:
@@ -127,7 +139,7 @@ class DocumentList(LineList):
             row = source.position_of(doc_id)
         else:
             docnum = source.docnum(doc_id)
-            row = self._visible.index(docnum) if docnum is not None and docnum in self._visible else None
+            row = self._row_of.get(docnum) if docnum is not None else None
         if row is not None:
             self.cursor = row
 
@@ -141,17 +153,48 @@ class DocumentList(LineList):
             if self.only_hits and hits is not None:
                 docnums = visible if visible is not None else source.catalog.order
                 visible = [docnum for docnum in docnums if hits.matches(docnum)]
+            visible = self._sorted(source, visible)
         self._visible = visible
+        self._row_of = {docnum: row for row, docnum in enumerate(visible)} if visible is not None else {}
         self.rows_changed()
         if keep is not None:
             self.select(keep)
         self._update_title()
+
+    def _sorted(self, source: Searcher, visible: list[int] | None) -> list[int] | None:
+        """``visible`` (None: every document, by path) in the order chosen with ``S``. The
+        order of every document by title or length is worked out once per index."""
+        sort = self.sort
+        if sort == "path" or (sort == "hits" and self.hits is None):
+            return visible
+        if sort == "hits":
+            assert self.hits is not None
+            hits = self.hits
+            counts = {docnum: hits.count_of(docnum) for docnum in hits.docnums()}
+            shown = visible if visible is not None else source.catalog.order
+            first = sorted((d for d in shown if d in counts), key=lambda d: -counts[d])  # stable: by path
+            return first + [d for d in shown if d not in counts]
+        order = self._orders.get(sort)
+        if order is None:
+            everything = list(source.catalog.order)
+            if sort == "title":
+                order = sorted(everything, key=lambda d: source.summary(d).title)
+            else:  # longest first
+                lengths = source.catalog.lengths
+                order = sorted(everything, key=lambda d: -lengths[d])
+            self._orders[sort] = order
+        if visible is None:
+            return order
+        keep = set(visible)
+        return [docnum for docnum in order if docnum in keep]
 
     def _update_title(self) -> None:
         shown, total = self.row_count, self.count
         title = f"Documents {total:,}" if shown == total else f"Documents {shown:,}/{total:,}"
         if self.hits is not None:
             title += f" · {self.hit_docs:,} with hits"
+        if self.sort != "path":
+            title += f" · by {self.sort}"
         self.border_title = title
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
@@ -182,6 +225,12 @@ class DocumentList(LineList):
             Segment(" " * gap, fill),
             Segment(count, count_style),
         ]
+
+    def action_next_sort(self) -> None:
+        sort = self.SORTS[(self.SORTS.index(self.sort) + 1) % len(self.SORTS)]
+        self.set_sort(sort)
+        note = " (while a search is active)" if sort == "hits" and self.hits is None else ""
+        self.notify(f"Documents sorted by {sort}{note}", timeout=2, markup=False)
 
     def action_filter(self) -> None:
         self.post_message(self.FilterRequested(""))
