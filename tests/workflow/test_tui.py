@@ -622,3 +622,21 @@ async def test_S_sorts_the_documents_by_path_title_length_and_hits(sample_app) -
         assert [d for d, _, _ in shown()] == ["001_46ad83b1219e4802.txt", "000_bc67ab66cdfee0df.txt"]
         await pilot.press("S")
         assert shown() == [row for row in by_path if row[0].startswith(("000", "001"))]
+
+
+async def test_saving_a_big_index_shows_a_moving_bar_and_a_clock(sample_app) -> None:
+    from textual.widgets import Label, ProgressBar
+
+    from zhreader.tui.messages import IndexProgress
+
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        status = screen.status
+        screen.post_message(IndexProgress("commit", 5, 5))
+        await pilot.pause()
+        assert status.query_one(ProgressBar).total is None  # indeterminate: it moves
+        state = status.query_one("#status-index", Label)
+        await wait_until(pilot, lambda: str(state.render()).startswith("saving the index… 2 s"), what="the clock")
+        screen.post_message(IndexProgress("index", 1, 10))
+        await pilot.pause()
+        assert str(state.render()) == "indexing 1/10"

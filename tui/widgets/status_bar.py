@@ -3,6 +3,7 @@ runs in the background) and the main keys."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from zhreader.support.plural import counted
 from zhreader.support.printable import printable
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from zhreader.index import UpdateReport
 
 
@@ -40,6 +43,11 @@ class StatusBar(Horizontal):
         width: 1fr; content-align-horizontal: right; text-wrap: nowrap; text-overflow: ellipsis;
     }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._saving_since: float | None = None
+        self._saving_clock: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("", id="status-corpus", markup=False)
@@ -70,17 +78,37 @@ class StatusBar(Horizontal):
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
         if phase == "index" and total:
+            self._stop_saving_clock()
             self.set_index_state(f"indexing {done:,}/{total:,}")
             self.set_progress(done, total)
         elif phase == "commit":
-            self.set_index_state("saving the index…")
+            # Whoosh says nothing while it merges segments (minutes for a big first build):
+            # a bar that moves and a clock that runs show it is working, not stuck.
+            self.set_progress(0, None)
+            if self._saving_since is None:
+                self._saving_since = time.monotonic()
+                self._saving_clock = self.set_interval(1.0, self._show_saving)
+            self._show_saving()
+
+    def _show_saving(self) -> None:
+        if self._saving_since is None:
+            return
+        elapsed = int(time.monotonic() - self._saving_since)
+        self.set_index_state("saving the index…" + (f" {elapsed} s" if elapsed >= 2 else ""))
+
+    def _stop_saving_clock(self) -> None:
+        if self._saving_clock is not None:
+            self._saving_clock.stop()
+        self._saving_clock, self._saving_since = None, None
 
     def show_unavailable(self, *, searchable: bool) -> None:
+        self._stop_saving_clock()
         self.set_progress(None, None)
         self.set_index_state("index update failed · searching the last saved index" if searchable else "no index")
 
     def show_report(self, report: UpdateReport) -> None:
         """An update ended: what the index holds now, and what changed."""
+        self._stop_saving_clock()
         self.set_progress(None, None)
         state = f"index ready · {report.documents:,} docs"
         if report.touched_index:
