@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -21,8 +20,9 @@ from zhreader.tui.cli_common import (
     open_notebook,
     ready_searcher,
     resolve_document,
+    write_output,
 )
-from zhreader.tui.errors import NoSuchDocument, OutputError
+from zhreader.tui.errors import NoSuchDocument
 from zhreader.tui.output import data, emit_json, out_console, say
 from zhreader.tui.quoting import quoted
 
@@ -161,8 +161,6 @@ def notes_export_command(
     import sys
 
     from zhreader.corpus.notes import export
-    from zhreader.support import atomic
-    from zhreader.support.oserrors import reason
 
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
@@ -174,13 +172,7 @@ def notes_export_command(
     else:
         text = export.to_json(placed)
     if output:
-        notes_file = atomic.target_of(notes_location(corpus, notes_path))
-        if atomic.target_of(Path(output)) == notes_file:
-            raise OutputError(f"cannot write {output}: it is the notes file itself (export to another file)")
-        try:
-            atomic.write_bytes(Path(output), text.encode("utf-8"))
-        except OSError as err:
-            raise OutputError(f"cannot write {output}: {reason(err)} (nothing was changed)") from None
+        write_output(output, text.encode("utf-8"), protect=notes_location(corpus, notes_path))
         say(f"{len(placed)} notes written to {output}")
         return
     sys.stdout.buffer.write(text.encode("utf-8"))
