@@ -96,16 +96,17 @@ def concordance_command(
         record = {"query": query, "sort": sort, "context": width, "lines": [line.as_json() for line in found]}
         _emit(jsonlines.dumps(record, indent=1) + "\n", output, summary)
         return
-    if output:
-        rows = (
-            f"{fit_left(x.left, width)} {x.hit} {fit_right(x.right, width)}  {printable(x.doc_id)}\n" for x in found
-        )
-        _emit("".join(rows), output, summary)
-        return
-    for line in found:
-        row = Text(fit_left(line.left, width) + " ")
-        row.append(line.hit, style="bold reverse")
-        row.append(" " + fit_right(line.right, width) + "  ")
-        row.append(data(line.doc_id, "dim"))
-        out_console.print(row)
+    if output or not out_console.is_terminal:
+        # Plain lines for a file or a pipe: Rich's rendering of each line would be most of the time.
+        rows = [f"{fit_left(x.left, width)} {x.hit} {fit_right(x.right, width)}  {printable(x.doc_id)}" for x in found]
+        _emit("\n".join(rows) + "\n", output, summary)
+        if output:
+            return
+    else:
+        for line in found:
+            row = Text(fit_left(line.left, width) + " ")
+            row.append(line.hit, style="bold reverse")
+            row.append(" " + fit_right(line.right, width) + "  ")
+            row.append(data(line.doc_id, "dim"))
+            out_console.print(row)
     say(f"{summary}, in {counted(result.total_docs, 'document')}", "dim")
