@@ -62,14 +62,15 @@ def _irregular(exact_script: bool) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
 
 
-def fold_map(text: str, *, exact_script: bool = False) -> tuple[str, array[int] | None]:
+def fold_map(text: str, *, exact_script: bool = False, folded: str | None = None) -> tuple[str, array[int] | None]:
     """``text`` folded, and the offset in ``text`` of every folded character (one more
     entry at the end: ``len(text)``), or None when every character folded to one (then
-    offsets are the same in both)."""
+    offsets are the same in both). ``folded``: the fold of ``text`` when it is known
+    already (the index stores it), which spares folding it again."""
     mapping = table(exact_script=exact_script)
-    folded = text.translate(mapping)
     if _irregular(exact_script).search(text) is None:
-        return folded, None
+        return (folded if folded is not None else text.translate(mapping)), None
+    folded = text.translate(mapping)
     origin = array("I")
     for index, ch in enumerate(text):
         origin.extend([index] * len(mapping.get(ord(ch), ch)))

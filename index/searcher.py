@@ -414,7 +414,12 @@ class Searcher:
         if not text_matchers:
             return []
         text = self.text(docnum)
-        folds = {exact: fold_map(text, exact_script=exact) for exact in {m.exact_script for m in text_matchers}}
+        folds = {
+            # The script-blind fold is stored: read, not recomputed (most of the cost of a
+            # document's hits when a common character has thousands of them).
+            exact: fold_map(text, exact_script=exact, folded=None if exact else self.folded(docnum))
+            for exact in {m.exact_script for m in text_matchers}
+        }
         spans: set[tuple[int, int]] = set()
         for matcher in text_matchers:
             folded, origin = folds[matcher.exact_script]

@@ -123,6 +123,7 @@ class ZhreaderApp(App[None]):
         return self.get_default_screen()
 
     def action_help(self) -> None:
+        from zhreader.tui.screens.concordance_screen import ConcordanceScreen
         from zhreader.tui.screens.tag_dialog import TagDialog, TagsInput
 
         sections = [
@@ -136,6 +137,7 @@ class ZhreaderApp(App[None]):
             ("Search box", _bindings(QueryInput.BINDINGS)),
             ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS)),
             ("Tag dialog (t, e)", _bindings(TagsInput.BINDINGS, TAG_ENTER, TagDialog.BINDINGS)),
+            ("Concordance (c)", _bindings(ConcordanceScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections, queries_after=1, keymap=self.keymap))
 
@@ -147,6 +149,9 @@ class ZhreaderApp(App[None]):
             "Toggle outline", "Show or hide the open document's outline (o)", main.action_toggle_outline
         )
         yield SystemCommand("Next hit", "Jump to the next search hit (n)", lambda: main.action_next_hit(1))
+        yield SystemCommand(
+            "Concordance", "Every hit of the search as a sorted, aligned KWIC line (c)", main.action_concordance
+        )
         yield SystemCommand(
             "Script: any / exact",
             "Whether 发展 finds 發展 too, or only the script typed (s)",

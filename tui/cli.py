@@ -21,6 +21,7 @@ from rich.text import Text
 from zhreader import __version__
 from zhreader.errors import ExitCode
 from zhreader.support.plural import counted
+from zhreader.tui.cli_analysis import concordance_command
 from zhreader.tui.cli_common import (
     corpus_option,
     index_dir_option,
@@ -257,6 +258,7 @@ def list_command(corpus_path: str | None, as_json: bool, refresh: bool, index_di
 
 
 main.add_command(notes_group)
+main.add_command(concordance_command)
 
 
 def run(args: list[str]) -> int:

@@ -12,7 +12,7 @@ import click
 
 from zhreader.support.plural import counted
 from zhreader.support.printable import printable
-from zhreader.tui.errors import AmbiguousDocument, Interrupted, NoSuchDocument
+from zhreader.tui.errors import AmbiguousDocument, Interrupted, NoSuchDocument, OutputError
 from zhreader.tui.output import err_console, say, warn
 
 if TYPE_CHECKING:
@@ -182,3 +182,17 @@ def resolve_document(searcher: Searcher, corpus: Corpus, doc: str) -> str:
             more = f" and {len(matches) - SHOWN_CANDIDATES} more" if len(matches) > SHOWN_CANDIDATES else ""
             raise AmbiguousDocument(f"{doc!r} names {len(matches)} documents: {shown}{more} (give more of the id)")
     raise NoSuchDocument(f"no document {doc!r} in {corpus.location} (zhreader list shows them)")
+
+
+def write_output(output: str, content: bytes, protect: Path | None = None) -> None:
+    """Write an export to ``output`` atomically (a failure leaves what was there);
+    ``protect`` is a file it must never replace (the notes file)."""
+    from zhreader.support import atomic
+    from zhreader.support.oserrors import reason
+
+    if protect is not None and atomic.target_of(Path(output)) == atomic.target_of(protect):
+        raise OutputError(f"cannot write {output}: it is the notes file itself (export to another file)")
+    try:
+        atomic.write_bytes(Path(output), content)
+    except OSError as err:
+        raise OutputError(f"cannot write {output}: {reason(err)} (nothing was changed)") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -21,8 +20,9 @@ from zhreader.tui.cli_common import (
     open_notebook,
     ready_searcher,
     resolve_document,
+    write_output,
 )
-from zhreader.tui.errors import NoSuchDocument, OutputError
+from zhreader.tui.errors import NoSuchDocument
 from zhreader.tui.output import data, emit_json, out_console, say
 from zhreader.tui.quoting import quoted
 
@@ -150,23 +150,36 @@ def notes_delete_command(note_id: str, corpus_path: str | None, notes_path: str 
 
 
 @notes_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", metavar="FILE", type=click.Path(), help="Write to FILE (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "qdpx"]), default="md", show_default=True)
+@click.option(
+    "-o", "--output", metavar="FILE", type=click.Path(), help="Write to FILE (default: stdout; qdpx needs one)."
+)
 @_notes_options
 def notes_export_command(
     fmt: str, output: str | None, corpus_path: str | None, notes_path: str | None, index_dir: str | None
 ) -> None:
     """Export notes: Markdown grouped by tag, CSV (one row per note and tag, UTF-8 with BOM,
-    formula-safe) for spreadsheets, or JSON for tools."""
+    formula-safe) for spreadsheets, JSON for tools, or a REFI-QDA project (.qdpx) that
+    QualCoder, NVivo, ATLAS.ti and MAXQDA open: tags as codes, notes as coded passages of
+    their documents' text."""
     import sys
 
     from zhreader.corpus.notes import export
-    from zhreader.support import atomic
-    from zhreader.support.oserrors import reason
 
+    if fmt == "qdpx" and not output:
+        raise click.UsageError("--format qdpx writes a zip file: give it with -o FILE.qdpx")
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
         placed = load_notes(open_notebook(corpus, searcher, notes_path))
+        if fmt == "qdpx" and output:
+            from zhreader.corpus.notes import qdpx
+
+            content, count = qdpx.write(placed, searcher.document, corpus.location.name or str(corpus.location))
+            write_output(output, content, protect=notes_location(corpus, notes_path))
+            left_out = sum(1 for item in placed if item.orphaned)
+            extra = f" ({left_out} orphaned left out: their passages are gone)" if left_out else ""
+            say(f"{counted(count, 'note')} written to {output}{extra}")
+            return
     if fmt == "md":
         text = export.to_markdown(placed, str(corpus.location))
     elif fmt == "csv":
@@ -174,13 +187,51 @@ def notes_export_command(
     else:
         text = export.to_json(placed)
     if output:
-        notes_file = atomic.target_of(notes_location(corpus, notes_path))
-        if atomic.target_of(Path(output)) == notes_file:
-            raise OutputError(f"cannot write {output}: it is the notes file itself (export to another file)")
-        try:
-            atomic.write_bytes(Path(output), text.encode("utf-8"))
-        except OSError as err:
-            raise OutputError(f"cannot write {output}: {reason(err)} (nothing was changed)") from None
+        write_output(output, text.encode("utf-8"), protect=notes_location(corpus, notes_path))
         say(f"{len(placed)} notes written to {output}")
         return
     sys.stdout.buffer.write(text.encode("utf-8"))
+
+
+@notes_group.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@_notes_options
+def notes_import_command(project: str, corpus_path: str | None, notes_path: str | None, index_dir: str | None) -> None:
+    """Import the coded text passages of a REFI-QDA project (.qdpx, from QualCoder, NVivo,
+    ATLAS.ti, MAXQDA or zhreader) as notes: codes become tags, memos comments. Each is
+    placed on the document its source names (the document id or file name) by its range
+    and quote; one that cannot be placed is kept as an orphaned note. Importing the same
+    project again adds nothing twice."""
+    from zhreader.corpus.notes import qdpx
+    from zhreader.corpus.notes.store import NotesFile
+    from zhreader.support.oserrors import reason
+
+    try:
+        with open(project, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise qdpx.QdpxError(f"cannot read {project}: {reason(err)}") from None
+    parsed = qdpx.read(data)
+    corpus = open_corpus(corpus_path)
+    with ready_searcher(corpus, index_dir) as searcher:
+
+        def resolve(name: str) -> str | None:
+            if searcher.docnum(name) is not None:
+                return name
+            base = name.rsplit("/", 1)[-1]
+            found = [searcher.summary(d).doc_id for d in searcher.named(base)] if base.strip() else []
+            same = [doc_id for doc_id in found if doc_id.rsplit("/", 1)[-1] == base]
+            return same[0] if len(same) == 1 else None
+
+        made = qdpx.to_notes(parsed, searcher.document, resolve)
+    for problem in parsed.skipped:
+        say(f"zhreader: skipped {problem}")
+    added = NotesFile(notes_location(corpus, notes_path)).add_all([item.note for item in made])
+    new = {note.id for note in added}
+    orphaned = sum(1 for item in made if not item.placed and item.note.id in new)
+    summary = f"{counted(len(added), 'note')} imported from {project}"
+    if orphaned:
+        summary += f", {orphaned} orphaned (kept: their passage was not found)"
+    if len(added) < len(made):
+        summary += f", {len(made) - len(added)} already there"
+    say(summary)

@@ -9,8 +9,6 @@ gets a leading apostrophe, as OWASP recommends against CSV injection.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,8 +16,9 @@ from typing import Any
 
 from zhreader.corpus.notes.anchor import Anchor, Status
 from zhreader.corpus.notes.model import Note
-from zhreader.support import jsonlines
+from zhreader.support import jsonlines, spreadsheet
 from zhreader.support.printable import printable
+from zhreader.support.spreadsheet import Cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +111,6 @@ def to_markdown(placed: list[Placed], corpus: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-# What a spreadsheet reads as the start of a formula.
-FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A text cell that a spreadsheet shows as text, never runs."""
-    formula = cell.startswith(FORMULA_STARTS)  # before \r becomes a visible symbol
-    cell = printable(cell, newlines=True)
-    return "'" + cell if formula else cell
-
-
 CSV_COLUMNS = [
     "tag", "doc", "title", "quote", "comment", "status", "start", "end", "page", "note_id", "created", "updated",
 ]  # fmt: skip
@@ -130,17 +118,14 @@ CSV_COLUMNS = [
 
 def to_csv(placed: list[Placed]) -> str:
     """One row per note and tag, UTF-8 with a BOM so spreadsheets read Chinese right."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[Cell]] = []
     for tag, items in by_tag(placed).items():
         for item in items:
             data = item.as_json()
             text = [tag, data["doc"], data["title"], data["quote"], data["comment"], data["status"]]
-            place = ["" if data[key] is None else data[key] for key in ("start", "end", "page")]
-            stamps = [data["id"], data["created"], data["updated"]]
-            writer.writerow([*map(spreadsheet_safe, text), *place, *map(spreadsheet_safe, stamps)])
-    return "\ufeff" + out.getvalue()
+            place = [data[key] for key in ("start", "end", "page")]
+            rows.append([*text, *place, data["id"], data["created"], data["updated"]])
+    return spreadsheet.to_csv(CSV_COLUMNS, rows)
 
 
 def to_json(placed: list[Placed]) -> str:

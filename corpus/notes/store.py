@@ -169,6 +169,23 @@ class NotesFile:
 
         return self._change(change)
 
+    def add_all(self, notes: list[Note]) -> list[Note]:
+        """Add the notes whose id the file does not hold yet, in one write; the ones added."""
+
+        def change(entries: list[_Entry], snapshot: Snapshot) -> Note:
+            known = {note.id for note in snapshot.notes}
+            for note in notes:
+                if note.id not in known:
+                    known.add(note.id)
+                    entries.append(note)
+                    added.append(note)
+            return notes[0]
+
+        added: list[Note] = []
+        if notes:
+            self._change(change)
+        return added
+
     def update(
         self,
         note_id: str,

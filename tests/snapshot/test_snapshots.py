@@ -100,3 +100,19 @@ def test_notes_pane_with_an_orphaned_note(snap_compare, app) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+def test_concordance_sorted_by_right_context(snap_compare, app) -> None:
+    async def run_before(pilot) -> None:
+        await ready(pilot, 5)
+        await search(pilot, "中国")
+        await pilot.press("escape", "c")
+        await wait_until(
+            pilot,
+            lambda: "lines" in str(getattr(pilot.app.screen, "kwic", None) and pilot.app.screen.kwic.border_title),
+        )
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "right context" in str(pilot.app.screen.kwic.border_title))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -25,6 +25,7 @@ from zhreader.corpus.notes.anchor import Status, anchor
 from zhreader.corpus.notes.model import Note, NoteError, clean_tag
 from zhreader.corpus.notes.store import NotesFile
 from zhreader.support.printable import printable
+from zhreader.support.spreadsheet import spreadsheet_safe
 
 TEXT = (
     "呼和浩特形成引才聚才“强磁场”\n\n"
@@ -445,7 +446,7 @@ def test_anything_pasted_survives_add_list_edit_export_and_reread(tmp_path_facto
     placed = [export.Placed(edited, anchor(edited, TEXT), "标题")]
     assert json.loads(export.to_json(placed))[0]["comment"] == edited.comment
     rows = list(csv.DictReader(io.StringIO(export.to_csv(placed).lstrip("\ufeff"))))
-    assert rows[0]["comment"] == export.spreadsheet_safe(edited.comment)
+    assert rows[0]["comment"] == spreadsheet_safe(edited.comment)
     assert notes.path.read_bytes().count(b"\n") == 1  # still one line: nothing split it
     assert notes.delete(note.id) == edited
 

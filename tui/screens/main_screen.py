@@ -88,6 +88,7 @@ class MainScreen(Screen[None]):
         Binding("p,colon", "goto_page", "Go to page", id="main.goto_page"),
         Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
         Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
+        Binding("c", "concordance", "Concordance of the search (sorted KWIC lines)", id="main.concordance"),
         Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
         Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
     ]
@@ -606,6 +607,22 @@ class MainScreen(Screen[None]):
 
     def action_undo_delete(self) -> None:
         self.notes.undo_delete()
+
+    def action_concordance(self) -> None:
+        from zhreader.tui.screens.concordance_screen import Chosen, ConcordanceScreen
+
+        current, searcher = self.search.current, self.library.searcher
+        if current is None or searcher is None or not current.result.docs:
+            self.notify("Search first (/): c shows every hit of the search, sorted", timeout=4, markup=False)
+            return
+
+        def chosen(hit: Chosen | None) -> None:
+            if hit is not None:
+                spans = self.search.spans(hit.doc_id)
+                index = spans.index((hit.start, hit.end)) if (hit.start, hit.end) in spans else None
+                self.open_document(hit.doc_id, hit=index, offset=None if index is not None else hit.start)
+
+        self.app.push_screen(ConcordanceScreen(searcher, current.result, current.query), chosen)
 
     def action_toggle_notes(self) -> None:
         self.sidebar.toggle_notes()

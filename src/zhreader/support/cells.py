@@ -40,3 +40,51 @@ def graphemes(text: str) -> list[tuple[int, int, int]]:
             continue
         merged.append((start, end, width))
     return merged
+
+
+def fit_left(text: str, width: int) -> str:
+    """The end of ``text`` that fits ``width`` cells, padded on the left to exactly
+    ``width`` (a wide character that would straddle the edge becomes a space)."""
+    clusters = graphemes(text)
+    start, taken = len(text), 0
+    for c_start, _c_end, w in reversed(clusters):
+        if taken + w > width:
+            break
+        start, taken = c_start, taken + w
+    if cells(text[start:]) != taken:
+        # Rich joins some clusters with their neighbours (a stray joiner): measure whole.
+        start = len(text)
+        for c_start, _c_end, _w in reversed(clusters):
+            if cells(text[c_start:]) > width:
+                break
+            start = c_start
+    return _padded(text[start:], width, left=True)
+
+
+def fit_right(text: str, width: int) -> str:
+    """The start of ``text`` that fits ``width`` cells, padded on the right to exactly
+    ``width``."""
+    clusters = graphemes(text)
+    end, taken = 0, 0
+    for _c_start, c_end, w in clusters:
+        if taken + w > width:
+            break
+        end, taken = c_end, taken + w
+    if cells(text[:end]) != taken:
+        end = 0
+        for _c_start, c_end, _w in clusters:
+            if cells(text[:c_end]) > width:
+                break
+            end = c_end
+    return _padded(text[:end], width, left=False)
+
+
+def _padded(text: str, width: int, *, left: bool) -> str:
+    # A joiner at the edge can join the padding space too (Rich measures "\u200d " as 0):
+    # pad until the whole measures ``width``.
+    pad = width - cells(text)
+    while True:
+        out = " " * pad + text if left else text + " " * pad
+        if cells(out) >= width or pad > width:
+            return out
+        pad += 1
