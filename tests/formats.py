@@ -278,3 +278,20 @@ def zip_bomb(megabytes: int = 20, name: str = "OEBPS/text/bomb.xhtml") -> bytes:
             for _ in range(megabytes):
                 member.write(block)
     return buffer.getvalue()
+
+
+def epub_with_spine(spine: list[str], chapter: str = "") -> bytes:
+    """The EPUB of ``epub_file`` with its spine listing the chapter ids ``spine`` (c1, c2),
+    and, given ``chapter``, the first chapter's body replaced by it."""
+    source = zipfile.ZipFile(io.BytesIO(epub_file().data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "OEBPS/content.opf":
+                refs = "".join(f'<itemref idref="{idref}"/>' for idref in spine)
+                data = data.replace(b'<itemref idref="c1"/><itemref idref="c2"/>', refs.encode())
+            elif chapter and info.filename == "OEBPS/text/b_first.xhtml":
+                data = f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{chapter}</body></html>'.encode()
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()

@@ -326,3 +326,19 @@ def test_a_folder_of_mixed_formats_loads_every_one(make_corpus, pdf: formats.Mad
     )
     loaded, skipped = documents(root)
     assert sorted(loaded) == ["a.pdf", "b.docx", "c.html", "d.epub", "e.txt"] and skipped == {}
+
+
+def test_a_spine_that_lists_a_chapter_again_and_again_reads_it_once(make_corpus) -> None:
+    document = one(make_corpus, "loop.epub", formats.epub_with_spine(["c1", "c2", "c1"] * 5000))
+    for sentence in formats.SENTENCES:
+        assert document.text.count(sentence) == 1, sentence
+
+
+def test_an_epub_whose_chapters_unpack_to_too_much_text_is_refused(make_corpus, monkeypatch) -> None:
+    import zhreader.corpus.epub_text as epub_text
+
+    monkeypatch.setattr(epub_text, "MAX_BYTES", 2000)
+    chapter = "<p>" + "人才是第一资源。" * 200 + "</p>"
+    _, skipped = documents(make_corpus({"big.epub": formats.epub_with_spine(["c1", "c2"], chapter)}))
+    assert list(skipped) == ["big.epub"]
+    assert skipped["big.epub"].startswith("refused EPUB: its chapters unpack to more than")
