@@ -249,6 +249,24 @@ def test_a_gb18030_web_page_gives_its_article_without_navigation_or_footer(make_
     assert document.encoding == "GB18030"
 
 
+@pytest.mark.parametrize(
+    ("label", "encoding", "body"),
+    [
+        ("utf-16", "utf-8", "".join(formats.SENTENCES)),  # browsers read such a page as UTF-8
+        ("unicode_escape", "utf-8", "红色\\x1b[31m的字"),  # a Python codec no browser knows
+        ("punycode", "utf-8", "中文"),
+        ("gbk", "utf-8", "中文"),  # whose UTF-8 bytes are GBK too: 涓枃
+        ("utf-8", "gb18030", "".join(formats.SENTENCES)),
+        ("big5", "gb18030", "".join(formats.SENTENCES)),
+    ],
+)
+def test_a_web_page_whose_charset_lies_reads_as_what_it_is(label: str, encoding: str, body: str) -> None:
+    from zhreader.corpus.html_text import decode_page
+
+    page = f'<html><head><meta charset="{label}"></head><body><p>{body}</p></body></html>'
+    assert decode_page(page.encode(encoding)).text == page
+
+
 def test_a_web_page_without_the_html_extra_says_how_to_get_it(make_corpus, monkeypatch) -> None:
     import sys
 
