@@ -8,9 +8,8 @@ import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 from zhreader.corpus.decoding import decode
-from zhreader.corpus.discovery import MAX_BYTES
 from zhreader.corpus.errors import DocumentError
-from zhreader.corpus.extracted import Extracted, TextBlocks
+from zhreader.corpus.extracted import MAX_TEXT_BYTES, Extracted, TextBlocks
 from zhreader.corpus.markup import html_to_blocks
 from zhreader.corpus.zipped import open_zip, read_member
 
@@ -59,9 +58,9 @@ def _chapters(data: bytes) -> list[tuple[str, bytes]]:
             read.add(href)
             info = archive.NameToInfo.get(href)
             total += info.file_size if info is not None else 0
-            if total > MAX_BYTES:
+            if total > MAX_TEXT_BYTES:
                 raise DocumentError(
-                    f"refused EPUB: its chapters unpack to more than {MAX_BYTES // (1024 * 1024)} MB of text"
+                    f"refused EPUB: its chapters unpack to more than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text"
                 )
             chapters.append((href, read_member(archive, href, "EPUB")))
         return chapters

@@ -355,7 +355,7 @@ def test_a_spine_that_lists_a_chapter_again_and_again_reads_it_once(make_corpus)
 def test_an_epub_whose_chapters_unpack_to_too_much_text_is_refused(make_corpus, monkeypatch) -> None:
     import zhreader.corpus.epub_text as epub_text
 
-    monkeypatch.setattr(epub_text, "MAX_BYTES", 2000)
+    monkeypatch.setattr(epub_text, "MAX_TEXT_BYTES", 2000)
     chapter = "<p>" + "人才是第一资源。" * 200 + "</p>"
     _, skipped = documents(make_corpus({"big.epub": formats.epub_with_spine(["c1", "c2"], chapter)}))
     assert list(skipped) == ["big.epub"]
