@@ -128,6 +128,12 @@ def test_pdfs_that_cannot_be_read_are_skipped_with_one_line_each(make_corpus, pd
     }
 
 
+def test_a_pdf_named_as_text_is_not_read_as_its_source(make_corpus, pdf: formats.Made) -> None:
+    loaded, skipped = documents(make_corpus({"paper.txt": pdf.data, "plain.txt": "标题\n\n正文。"}))
+    assert list(loaded) == ["plain.txt"]
+    assert skipped == {"paper.txt": "a PDF under a text file's name: rename it to .pdf to read it"}
+
+
 def test_a_pdf_reads_the_same_every_time(pdf: formats.Made) -> None:
     from zhreader.corpus.pdf_text import extract_pdf
 
