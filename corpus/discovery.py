@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zhreader.corpus.errors import CorpusPathError
+from zhreader.corpus.extracted import MAX_TEXT_BYTES
 from zhreader.corpus.formats import SUFFIXES, TEXT_SUFFIXES, suffix_of
 from zhreader.support.oserrors import reason
 
 # Plain text is read whole into memory; a PDF or an e-book of this size is mostly pictures.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
 MAX_PACKED_BYTES = 512 * 1024 * 1024
 
 

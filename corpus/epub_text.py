@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from zhreader.corpus.decoding import decode
 from zhreader.corpus.errors import DocumentError
-from zhreader.corpus.extracted import Extracted, TextBlocks
+from zhreader.corpus.extracted import MAX_TEXT_BYTES, Extracted, TextBlocks
 from zhreader.corpus.markup import html_to_blocks
 from zhreader.corpus.zipped import open_zip, read_member
 
@@ -47,10 +47,22 @@ def _chapters(data: bytes) -> list[tuple[str, bytes]]:
                 manifest[el.get("id", "")] = (href, el.get("media-type", ""))
         order = [el.get("idref", "") for el in opf.iter() if _local(el.tag) == "itemref"]
         chapters: list[tuple[str, bytes]] = []
+        read: set[str] = set()
+        total = 0
         for idref in order:
             href, media = manifest.get(idref, ("", ""))
-            if href and media in _HTML_TYPES:
-                chapters.append((href, read_member(archive, href, "EPUB")))
+            # A chapter is read once: a spine that lists one chapter ten thousand times
+            # would otherwise unpack it ten thousand times (a bomb no zip header shows).
+            if not href or media not in _HTML_TYPES or href in read:
+                continue
+            read.add(href)
+            info = archive.NameToInfo.get(href)
+            total += info.file_size if info is not None else 0
+            if total > MAX_TEXT_BYTES:
+                raise DocumentError(
+                    f"refused EPUB: its chapters unpack to more than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text"
+                )
+            chapters.append((href, read_member(archive, href, "EPUB")))
         return chapters
 
 

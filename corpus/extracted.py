@@ -8,6 +8,9 @@ from typing import NamedTuple
 
 from zhreader.corpus.errors import DocumentError
 
+# Plain text is read whole into memory, and so is the text a container unpacks to.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
 
 class PageStart(NamedTuple):
     line: int  # the first line of the page in ``Extracted.text`` (0-based)

@@ -4,10 +4,11 @@ not, as the project's decoder detects (GB18030 and Big5 pages are common)."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 
-from zhreader.corpus.decoding import Decoded, decode
+from zhreader.corpus.decoding import Decoded, chinese_score, decode
 from zhreader.corpus.errors import DocumentError
 from zhreader.corpus.extracted import Extracted, TextBlocks, require
 
@@ -18,18 +19,52 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_231
 _SNIFF_BYTES = 4096
 
 
+# The encodings a page may declare (WHATWG's list, as Python names them). Python has
+# codecs no browser knows, and a label naming one would be obeyed: unicode_escape turns
+# the text's backslashes into control characters, punycode and utf-7 garble it. A page
+# labelled UTF-16 whose bytes are ASCII-compatible is UTF-8, as browsers read it.
+_WEB_ENCODINGS = frozenset(
+    {"utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz", "euc_jp", "iso2022_jp", "shift_jis"}
+    | {"euc_kr", "cp949", "koi8-r", "koi8-u", "cp866", "mac-roman", "tis-620", "cp874", "ascii"}
+    | {f"cp{number}" for number in range(1250, 1259)}
+    | {f"iso8859-{number}" for number in range(1, 17)}
+)
+
+
+def _web_encoding(label: bytes) -> str | None:
+    name = label.decode("ascii").lower()
+    try:
+        name = codecs.lookup(_SUPERSETS.get(name, name)).name
+    except LookupError:
+        return None
+    return name if name in _WEB_ENCODINGS else None
+
+
 def decode_page(data: bytes) -> Decoded:
     """The page's text in the encoding it declares (when that decodes it), else detected."""
     head = data[:_SNIFF_BYTES]
     found = _XML_DECLARED.search(head) or _DECLARED.search(head)
     if found is not None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        name = found.group(1).decode("ascii").lower()
-        name = _SUPERSETS.get(name, name)
+        name = _web_encoding(found.group(1))
         try:
-            return Decoded(data.decode(name), name.upper())
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong label: detect instead
+            declared = Decoded(data.decode(name), name.upper()) if name else None
+        except UnicodeDecodeError:
+            declared = None  # a wrong label: detect instead
+        if declared is not None:
+            return _utf8_if_better(data, declared)
     return decode(data)
+
+
+def _utf8_if_better(data: bytes, declared: Decoded) -> Decoded:
+    """A page saved as UTF-8 under a label copied from a GBK page decodes as GBK too, now
+    and then (中文 as 涓枃); the reading with more common Chinese characters wins."""
+    if declared.encoding == "UTF-8" or data.isascii():
+        return declared
+    try:
+        utf8 = Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        return declared
+    return utf8 if chinese_score(utf8.text) > chinese_score(declared.text) else declared
 
 
 def _text(element: ET.Element) -> str:

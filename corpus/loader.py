@@ -76,6 +76,10 @@ def load(source: SourceFile, breaks: WordBreaks | None = None) -> Loaded:
     # A one-file corpus is read as text whatever its name says (a .log, a .csv).
     read = extractor(suffix_of(source.doc_id))
     if read is None:
+        if data.startswith(b"%PDF-"):
+            # Read as text it would be its PDF source, page streams and all; read as a PDF
+            # here it would escape the worker process PDFs are read in (see the indexer).
+            raise DocumentError("a PDF under a text file's name: rename it to .pdf to read it")
         document, repair = document_from_bytes(source.doc_id, data, breaks)
     else:
         extracted = read(data)

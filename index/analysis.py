@@ -88,7 +88,3 @@ def analyze(source: SourceFile) -> Analyzed | Skipped:
         word_counts=count_words(folded),
         repair=loaded.repair,
     )
-
-
-def analyze_batch(sources: list[SourceFile]) -> list[Analyzed | Skipped]:
-    return [analyze(source) for source in sources]

@@ -24,6 +24,7 @@ from whoosh.writing import NO_MERGE, IndexWriter, SegmentWriter
 
 from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
 from zhreader.corpus.errors import DocumentError
+from zhreader.corpus.formats import TEXT_SUFFIXES, suffix_of
 from zhreader.corpus.loader import content_hash, read_bytes
 from zhreader.index import catalog
 from zhreader.index.analysis import Analyzed, analyze
@@ -176,14 +177,17 @@ def _analyses(
 ) -> Generator[Analyzed | Skipped, None, None]:
     """Analyse in order, in worker processes when it pays off: a worker that dies stops
     the update with an error; ``should_stop`` is polled while waiting for a worker."""
-    # A small job is done here; a single big document still goes to a worker, so quitting
-    # need not wait for the half minute its analysis can take.
-    if workers <= 1 or sum(source.size for source in sources) < PARALLEL_MIN_BYTES:
+    # A small job of plain text is done here; a single big document still goes to a
+    # worker, so quitting need not wait for the half minute its analysis can take. PDFs,
+    # Word files, web pages and EPUBs always do: a 2 KB PDF can crash PDFium or ask it
+    # for gigabytes, and only a worker can die of that without taking zhreader along.
+    native = any(suffix_of(source.doc_id) not in TEXT_SUFFIXES for source in sources)
+    if not native and (workers <= 1 or sum(source.size for source in sources) < PARALLEL_MIN_BYTES):
         for source in sources:
             yield analyze(source)
         return
     batches = [sources[i : i + WORKER_CHUNK] for i in range(0, len(sources), WORKER_CHUNK)]
-    for results in analyse_in_workers(batches, workers, should_stop):
+    for results in analyse_in_workers(batches, max(workers, 1), should_stop):
         yield from results
 
 

@@ -278,3 +278,54 @@ def zip_bomb(megabytes: int = 20, name: str = "OEBPS/text/bomb.xhtml") -> bytes:
             for _ in range(megabytes):
                 member.write(block)
     return buffer.getvalue()
+
+
+def epub_with_spine(spine: list[str], chapter: str = "") -> bytes:
+    """The EPUB of ``epub_file`` with its spine listing the chapter ids ``spine`` (c1, c2),
+    and, given ``chapter``, the first chapter's body replaced by it."""
+    source = zipfile.ZipFile(io.BytesIO(epub_file().data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "OEBPS/content.opf":
+                refs = "".join(f'<itemref idref="{idref}"/>' for idref in spine)
+                data = data.replace(b'<itemref idref="c1"/><itemref idref="c2"/>', refs.encode())
+            elif chapter and info.filename == "OEBPS/text/b_first.xhtml":
+                data = f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{chapter}</body></html>'.encode()
+            archive.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def xobject_bomb_pdf(levels: int = 9, fan: int = 10) -> bytes:
+    """A 2 KB PDF whose page draws a form that draws the next form ``fan`` times, ``levels``
+    deep, the last one showing two letters: fan ** levels letters (10 ** 9), which PDFium
+    lays out one by one until memory runs out (the billion laughs of PDF)."""
+
+    def stream(head: str, content: bytes) -> bytes:
+        return f"<< {head} /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+
+    form = "/Type /XObject /Subtype /Form /BBox [0 0 600 800]"
+    top = 6 + levels
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 5 0 R "
+        f"/Resources << /XObject << /X {top} 0 R >> >> >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream("", b"/X Do"),
+        stream(f"{form} /Resources << /Font << /F1 4 0 R >> >>", b"BT /F1 1 Tf 10 10 Td (ab) Tj ET"),
+    ]
+    for level in range(1, levels + 1):
+        objects.append(stream(f"{form} /Resources << /XObject << /Y {5 + level} 0 R >> >>", b"/Y Do " * fan))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write("".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()

@@ -128,6 +128,12 @@ def test_pdfs_that_cannot_be_read_are_skipped_with_one_line_each(make_corpus, pd
     }
 
 
+def test_a_pdf_named_as_text_is_not_read_as_its_source(make_corpus, pdf: formats.Made) -> None:
+    loaded, skipped = documents(make_corpus({"paper.txt": pdf.data, "plain.txt": "标题\n\n正文。"}))
+    assert list(loaded) == ["plain.txt"]
+    assert skipped == {"paper.txt": "a PDF under a text file's name: rename it to .pdf to read it"}
+
+
 def test_a_pdf_reads_the_same_every_time(pdf: formats.Made) -> None:
     from zhreader.corpus.pdf_text import extract_pdf
 
@@ -249,6 +255,24 @@ def test_a_gb18030_web_page_gives_its_article_without_navigation_or_footer(make_
     assert document.encoding == "GB18030"
 
 
+@pytest.mark.parametrize(
+    ("label", "encoding", "body"),
+    [
+        ("utf-16", "utf-8", "".join(formats.SENTENCES)),  # browsers read such a page as UTF-8
+        ("unicode_escape", "utf-8", "红色\\x1b[31m的字"),  # a Python codec no browser knows
+        ("punycode", "utf-8", "中文"),
+        ("gbk", "utf-8", "中文"),  # whose UTF-8 bytes are GBK too: 涓枃
+        ("utf-8", "gb18030", "".join(formats.SENTENCES)),
+        ("big5", "gb18030", "".join(formats.SENTENCES)),
+    ],
+)
+def test_a_web_page_whose_charset_lies_reads_as_what_it_is(label: str, encoding: str, body: str) -> None:
+    from zhreader.corpus.html_text import decode_page
+
+    page = f'<html><head><meta charset="{label}"></head><body><p>{body}</p></body></html>'
+    assert decode_page(page.encode(encoding)).text == page
+
+
 def test_a_web_page_without_the_html_extra_says_how_to_get_it(make_corpus, monkeypatch) -> None:
     import sys
 
@@ -326,3 +350,19 @@ def test_a_folder_of_mixed_formats_loads_every_one(make_corpus, pdf: formats.Mad
     )
     loaded, skipped = documents(root)
     assert sorted(loaded) == ["a.pdf", "b.docx", "c.html", "d.epub", "e.txt"] and skipped == {}
+
+
+def test_a_spine_that_lists_a_chapter_again_and_again_reads_it_once(make_corpus) -> None:
+    document = one(make_corpus, "loop.epub", formats.epub_with_spine(["c1", "c2", "c1"] * 5000))
+    for sentence in formats.SENTENCES:
+        assert document.text.count(sentence) == 1, sentence
+
+
+def test_an_epub_whose_chapters_unpack_to_too_much_text_is_refused(make_corpus, monkeypatch) -> None:
+    import zhreader.corpus.epub_text as epub_text
+
+    monkeypatch.setattr(epub_text, "MAX_TEXT_BYTES", 2000)
+    chapter = "<p>" + "人才是第一资源。" * 200 + "</p>"
+    _, skipped = documents(make_corpus({"big.epub": formats.epub_with_spine(["c1", "c2"], chapter)}))
+    assert list(skipped) == ["big.epub"]
+    assert skipped["big.epub"].startswith("refused EPUB: its chapters unpack to more than")

@@ -40,6 +40,12 @@ def test_json_lines_are_one_line_and_read_back_the_same(value: object) -> None:
     assert line.splitlines() == [line] or line == ""
     assert json.loads(line) == value
     line.encode("utf-8")  # lone surrogates are escaped, not written
+    assert not any("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" for ch in line)
+
+
+def test_json_lines_escape_bidirectional_overrides() -> None:
+    # A file named bi\u202eri.txt: raw, a terminal would draw the name reversed after it.
+    assert jsonlines.dumps({"doc": "bi\u202eri\u2067.txt"}) == '{"doc": "bi\\u202eri\\u2067.txt"}'
 
 
 def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:

@@ -31,12 +31,33 @@ def test_results_come_in_the_order_of_the_batches(batches) -> None:
     assert _ours() == []  # told to end, and gone
 
 
-def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(batches) -> None:
-    run = analyse_in_workers(batches, 2)
-    next(run)
+def _kill_all() -> None:
     for process in _ours():
         assert process.pid is not None
         os.kill(process.pid, signal.SIGKILL)
+
+
+def test_a_killed_worker_skips_the_document_it_was_on_and_the_rest_is_analysed(batches) -> None:
+    from zhreader.corpus.discovery import Skipped
+    from zhreader.index import workers
+
+    run = analyse_in_workers(batches, 2)
+    out = [next(run)]
+    _kill_all()
+    out += list(run)
+    assert [[r.doc_id for r in results] for results in out] == [[s.doc_id for s in batch] for batch in batches]
+    died = [r for results in out for r in results if isinstance(r, Skipped)]
+    assert 1 <= len(died) <= 2 and all(r.reason == workers.DIED for r in died)
+    assert _ours() == []
+
+
+def test_workers_that_keep_dying_end_the_run_with_an_error_not_a_hang(batches, monkeypatch) -> None:
+    from zhreader.index import workers
+
+    monkeypatch.setattr(workers, "MAX_DEATHS", 0)
+    run = analyse_in_workers(batches, 2)
+    next(run)
+    _kill_all()
     with pytest.raises(WorkerDied, match="an analysis worker process died"):
         list(run)
     assert _ours() == []

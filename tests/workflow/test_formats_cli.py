@@ -137,3 +137,32 @@ def test_a_folder_where_nothing_can_be_read_fails(tmp_path: Path, make_corpus) -
     code, _out, err = run("index", str(root), "--index-dir", str(tmp_path / "ix2"))
     assert code != 0
     assert "it holds no file of a type zhreader reads (2 files of other types ignored: .jpg 1, .xlsx 1)" in err
+
+
+def test_a_pdf_that_kills_its_reader_is_skipped_and_the_rest_is_indexed(tmp_path: Path, make_corpus) -> None:
+    """A 2 KB PDF that makes PDFium allocate without end: its worker process dies at the
+    memory cap (lowered here to keep the test quick), not zhreader, which says so in one
+    line and indexes the rest. Before, a small job was read in zhreader's own process,
+    which died of SIGABRT without a word."""
+    import resource
+    import subprocess
+    import sys
+
+    from zhreader.index.workers import DIED
+
+    root = make_corpus({"bomb.pdf": formats.xobject_bomb_pdf(), "plain.txt": "标题\n\n正文。"})
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, resource.getrlimit(resource.RLIMIT_AS)[1]))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "zhreader", "index", str(root), "--index-dir", str(tmp_path / "index")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=cap,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 documents indexed" in done.stderr
+    assert f"  skipped bomb.pdf: {DIED}\n" in done.stderr
+    assert "Traceback" not in done.stderr
