@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from zhreader.corpus import words
@@ -55,11 +56,16 @@ class Analyzed:
         }
 
 
-def count_words(folded: str) -> dict[str, int]:
+def index_words(folded: str) -> Iterator[str]:
+    """The words the index counts in a folded text, in order (word tables use them too)."""
     # Single characters are left out: every one of them is found by the grams, the word
     # index only has to tell whole words apart, and they would be 40% of its postings.
     # The folded text is simplified Chinese, which is what jieba's dictionary knows.
-    return dict(Counter(token for token in words.cut_for_index(folded) if len(token) > 1 and _WORDLIKE.search(token)))
+    return (token for token in words.cut_for_index(folded) if len(token) > 1 and _WORDLIKE.search(token))
+
+
+def count_words(folded: str) -> dict[str, int]:
+    return dict(Counter(index_words(folded)))
 
 
 def analyze(source: SourceFile) -> Analyzed | Skipped:

@@ -254,6 +254,22 @@ class Searcher:
             self._column("pages", docnum),
         )
 
+    def word_lexicon(self) -> list[tuple[str, int, int]]:
+        """(word, occurrences, documents) from the ``words`` field's term dictionary, once
+        per index segment (a word in three segments comes three times): no postings are
+        read. Deleted documents still count here until their segment is merged."""
+        found: list[tuple[str, int, int]] = []
+        with self._lock:
+            for leaf, _offset in self._reader.leaf_readers():
+                for term, info in leaf.iter_field("words"):
+                    found.append((term.decode("utf-8"), int(info.weight()), info.doc_frequency()))
+        return found
+
+    def deleted(self) -> list[int]:
+        """Docnums of deleted documents whose words the term dictionary still counts."""
+        live = set(self.catalog.order)
+        return [docnum for docnum in range(len(self.catalog.lengths)) if docnum not in live]
+
     # -- matching ----------------------------------------------------------------------
 
     def _poll(self, should_stop: Callable[[], bool] | None) -> None:

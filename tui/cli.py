@@ -35,6 +35,7 @@ from zhreader.tui.cli_common import (
     run_update,
 )
 from zhreader.tui.cli_notes import notes_group
+from zhreader.tui.cli_words import collocates_command, print_chart, words_command
 from zhreader.tui.errors import NoSuchDocument, NothingIndexed
 from zhreader.tui.output import data, emit_json, emit_text, out_console, say
 from zhreader.tui.reporting import print_line, silence_stdout
@@ -161,6 +162,11 @@ def _snippet_line(hit: Any, width: int = 20) -> Text:
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per matching document, in rank order.")
 @notes_option("Notes file for tag: terms (default: the corpus' own).")
 @click.option("--exact-script", is_flag=True, help="Match only the script typed (no simplified/traditional folding).")
+@click.option(
+    "--chart",
+    is_flag=True,
+    help="A bar chart of the hits over the --limit documents with most hits (and over time when names carry dates).",
+)
 @refresh_option
 @index_dir_option
 def search_command(
@@ -170,6 +176,7 @@ def search_command(
     as_json: bool,
     notes_path: str | None,
     exact_script: bool,
+    chart: bool,
     refresh: bool,
     index_dir: str | None,
 ) -> None:
@@ -186,7 +193,10 @@ def search_command(
                 notebook.reload()
             return notebook.passages(tag)
 
-        result = searcher.search(query, limit=limit or None, passages=passages, exact_script=exact_script)
+        # A chart counts over every matching document; --limit is how many bars it draws.
+        result = searcher.search(
+            query, limit=None if chart else limit or None, passages=passages, exact_script=exact_script
+        )
         for notice in result.notices:
             say(f"zhreader: note: {notice}")
         if not result.docs:
@@ -195,6 +205,9 @@ def search_command(
             else:
                 say(f"no documents to search in {corpus.location}")
             raise click.exceptions.Exit(ExitCode.NOT_FOUND)
+        if chart:
+            print_chart(searcher, result, limit)
+            return
         if as_json:
             for doc in result.docs:
                 emit_json(doc.as_json())
@@ -259,6 +272,8 @@ def list_command(corpus_path: str | None, as_json: bool, refresh: bool, index_di
 
 main.add_command(notes_group)
 main.add_command(concordance_command)
+main.add_command(words_command)
+main.add_command(collocates_command)
 
 
 def run(args: list[str]) -> int:
