@@ -10,13 +10,14 @@ meets here; each handler is a few lines of routing.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -33,6 +34,7 @@ from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
+from zhreader.tui.errors import UIError
 from zhreader.tui.history import SearchHistory
 from zhreader.tui.messages import (
     CorpusChanged,
@@ -94,6 +96,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
         Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
         Binding("c", "concordance", "Concordance of the search (sorted KWIC lines)", id="main.concordance"),
+        Binding("E", "edit_source", "Edit the file in $VISUAL / $EDITOR, at this paragraph", id="main.edit_source"),
         Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
         Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
     ]
@@ -656,6 +659,25 @@ class MainScreen(Screen[None]):
             self.notify("No current hit: / searches, n goes to the next hit", timeout=3, markup=False)
             return
         self._copy(reader.document, *sentence_around(reader.document, *reader.hits[reader.current_hit]))
+
+    def action_edit_source(self) -> None:
+        """The open document's file in the user's editor at the cursor's paragraph; the
+        folder watcher picks up what was saved."""
+        from zhreader.corpus.source_lines import read_source
+        from zhreader.tui.editor import editor_command, run_editor
+
+        reader, doc_id = self.reader, self._open_doc
+        if reader.document is None or doc_id is None:
+            self.notify("Open a document first: E opens its file in your editor", timeout=3, markup=False)
+            return
+        try:
+            path, lines = read_source(self.library.corpus, doc_id)
+            line = lines.line_of(reader.document, reader.cursor_block)
+            run_editor(editor_command(os.environ, path, line), self.app.suspend)
+        except SuspendNotSupported:
+            self.report(UIError("This terminal cannot be handed over to an editor"))
+        except ZhreaderError as err:
+            self.report(err)
 
     def _copy(self, document: Document, start: int, end: int) -> None:
         # OSC 52: the terminal puts it on the system clipboard (where it allows that).
