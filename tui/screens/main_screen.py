@@ -98,7 +98,9 @@ class MainScreen(Screen[None]):
         Binding("c", "concordance", "Concordance of the search (sorted KWIC lines)", id="main.concordance"),
         Binding("E", "edit_source", "Edit the file in $VISUAL / $EDITOR, at this paragraph", id="main.edit_source"),
         Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
-        Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
+        Binding(
+            "escape", "escape", "Leave the search box, close the outline, end a find", show=False, id="main.escape"
+        ),
     ]
 
     def __init__(
