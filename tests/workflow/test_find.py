@@ -104,6 +104,11 @@ async def test_escape_gives_the_search_hits_back_and_tab_keeps_the_matches_for_n
         assert len(screen.reader.hits) == 2 and screen.reader.current_hit == (current + 1) % 2
         await pilot.press("escape")
         assert screen.reader.hits == searched
+        # A new search (/) ends a find too: its hits are what the reader shows.
+        await pilot.press("ctrl+f", "enter", "tab")
+        assert len(screen.reader.hits) == 2
+        await pilot.press("slash")
+        assert screen.reader.hits == searched and screen.focused.id == "query"
 
 
 async def test_exact_script_applies_and_a_hostile_text_is_data(make_corpus, tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ right, the status bar below.
 A router: the background work lives in the controllers (the index's life, searching,
 notes), the drawing in the widgets; this screen composes them, turns key bindings into
 controller calls and routes the controllers' messages to the widgets that show them.
-It runs a little over 400 lines because every binding and message of the main screen
-meets here; each handler is a few lines of routing.
+It runs long because every binding and message of the main screen meets here; each
+handler is a few lines of routing.
 """
 
 from __future__ import annotations
@@ -501,6 +501,7 @@ class MainScreen(Screen[None]):
                 self.outline.show(document)
                 self.reader.set_notes(self.notes.marks(doc_id))
             elif hit is not None:
+                self._close_find(keep=False)  # a hit of the search is asked for, not a match
                 self.reader.goto_hit(hit)
             elif offset is not None:
                 self.reader.scroll_to_offset(offset)
