@@ -11,10 +11,11 @@ to the display text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from zhreader.corpus.textfold import fold
+from zhreader.corpus.textfold import fold, fold_map, to_display
 from zhreader.index.grams import query_grams
 from zhreader.index.query import Term
 
@@ -112,6 +113,29 @@ class Matcher:
             found.append(match.span())
             match = pattern.search(folded_text, match.start() + 1 if self._overlaps else match.end(), stop)
         return found
+
+
+@dataclass
+class FoldedText:
+    """A display text folded for matching, each way (script-blind, exact script) once, on
+    first use: the searcher matches every term of a query against one, the reader's find
+    bar every query typed into it."""
+
+    text: str
+    blind: str | None = None  # the script-blind fold, when known already (the index stores it)
+    _folds: dict[bool, tuple[str, array[int] | None]] = field(default_factory=dict, repr=False)
+
+    def folded(self, *, exact_script: bool) -> tuple[str, array[int] | None]:
+        """The fold, and the display offset of each folded character (see ``fold_map``)."""
+        if exact_script not in self._folds:
+            known = None if exact_script else self.blind
+            self._folds[exact_script] = fold_map(self.text, exact_script=exact_script, folded=known)
+        return self._folds[exact_script]
+
+    def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
+        """Every place ``matcher`` matches, as display-text spans in text order."""
+        folded, origin = self.folded(exact_script=matcher.exact_script)
+        return [to_display(span, origin) for span in matcher.spans(folded)]
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,11 @@ from typing import Any
 from whoosh.reading import IndexReader, TermNotFound
 
 from zhreader.corpus.document import Document
-from zhreader.corpus.textfold import fold, fold_map, to_display
+from zhreader.corpus.textfold import fold
 from zhreader.index import catalog as catalogs
 from zhreader.index.columns import MappedColumn
 from zhreader.index.errors import Cancelled, IndexMissing, QueryError
-from zhreader.index.matching import Matcher, TagMatcher, inside
+from zhreader.index.matching import FoldedText, Matcher, TagMatcher, inside
 from zhreader.index.postings import PostingsCache
 from zhreader.index.query import Query, Term, parse
 from zhreader.index.results import (
@@ -429,17 +429,13 @@ class Searcher:
         text_matchers = [m for m in matchers if isinstance(m, Matcher)]
         if not text_matchers:
             return []
-        text = self.text(docnum)
-        folds = {
-            # The script-blind fold is stored: read, not recomputed (most of the cost of a
-            # document's hits when a common character has thousands of them).
-            exact: fold_map(text, exact_script=exact, folded=None if exact else self.folded(docnum))
-            for exact in {m.exact_script for m in text_matchers}
-        }
+        # The script-blind fold is stored: read, not recomputed (most of the cost of a
+        # document's hits when a common character has thousands of them).
+        blind = self.folded(docnum) if any(not m.exact_script for m in text_matchers) else None
+        folded = FoldedText(self.text(docnum), blind=blind)
         spans: set[tuple[int, int]] = set()
         for matcher in text_matchers:
-            folded, origin = folds[matcher.exact_script]
-            found = [to_display(span, origin) for span in matcher.spans(folded)]
+            found = folded.spans(matcher)
             if matcher.term.field == "title":
                 first, last = self._stored(docnum)["meta"]["title_span"]
                 found = [(start, end) for start, end in found if first <= start and end <= last]

@@ -19,6 +19,7 @@ from zhreader.tui.screens.help_screen import HelpScreen
 from zhreader.tui.screens.main_screen import MainScreen
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList, DocumentPane
+from zhreader.tui.widgets.find_bar import FindInput
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.reader import ReaderView
 from zhreader.tui.widgets.search_bar import QueryInput
@@ -133,6 +134,7 @@ class ZhreaderApp(App[None]):
                 "Reader (v selects a part of a paragraph; then [ ] { } h l H L adjust it)",
                 _bindings(ReaderView.BINDINGS),
             ),
+            ("Find in the document (ctrl+f)", _bindings(FindInput.BINDINGS)),
             ("Lists: documents, results, outline, notes", _bindings(LineList.BINDINGS)),
             ("Search box", _bindings(QueryInput.BINDINGS)),
             ("Document list", _bindings(DocumentList.BINDINGS, DocumentPane.BINDINGS)),

@@ -76,6 +76,14 @@ class SearchFailed(Message):
 
 
 @dataclass
+class FindFinished(Message):
+    """The matches of what the find bar holds, found in a worker (a big document)."""
+
+    request: int  # which request this answers: only the newest is shown
+    spans: list[tuple[int, int]]
+
+
+@dataclass
 class NotesLoaded(Message):
     """The notes file was (re)read and every note placed on its document."""
 

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zhreader.corpus.textfold import fold
-from zhreader.index.matching import Matcher
+from zhreader.index.matching import FoldedText, Matcher
 from zhreader.index.query import Term
 
 
@@ -56,3 +56,14 @@ def test_grams_decide_one_and_two_character_terms() -> None:
     assert not Matcher.for_term(Term("中国人")).decided_by_postings  # its pairs give candidates
     assert Matcher.for_term(Term("中国人")).grams == ("中国", "国人")
     assert not Matcher.for_term(Term("發展", exact_script=True)).decided_by_postings
+
+
+def test_folded_text_gives_display_spans_in_either_script_mode() -> None:
+    # ß folds to ss: offsets after it differ between the fold and the display text.
+    text = "Straße 發展 发展 ⼈才"
+    folded = FoldedText(text)
+    blind = folded.spans(Matcher.for_term(Term("发展")))
+    assert [text[s:e] for s, e in blind] == ["發展", "发展"]
+    exact = folded.spans(Matcher.for_term(Term("發展", exact_script=True)))
+    assert [text[s:e] for s, e in exact] == ["發展"]
+    assert [text[s:e] for s, e in folded.spans(Matcher.for_term(Term("人才")))] == ["⼈才"]

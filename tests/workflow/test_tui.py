@@ -196,6 +196,9 @@ async def test_help_lists_what_each_key_does_and_the_query_language(sample_dir, 
         assert any(line.split()[:3] == ["q", "Quit", "app.quit"] for line in lines)
         assert any("Selection: start -1" in line and "reader.select_start_more" in line for line in lines)
         assert any(line.split()[:4] == ["n,", "f3", "Next", "hit"] for line in lines)  # as rebound
+        assert any(line.split()[:2] == ["^f", "Find"] and "main.find" in line for line in lines)
+        assert any(line.split()[:2] == ["tab", "To"] and "find.keep" in line for line in lines)
+        assert any(line.split()[:2] == ["E", "Edit"] and "main.edit_source" in line for line in lines)
         for query in ("tag:人才政策", "title:规划", '"数据 中心"', "-北京", "OR", "=發展"):
             assert query in text
         await pilot.press("escape")

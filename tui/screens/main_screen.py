@@ -4,18 +4,20 @@ right, the status bar below.
 A router: the background work lives in the controllers (the index's life, searching,
 notes), the drawing in the widgets; this screen composes them, turns key bindings into
 controller calls and routes the controllers' messages to the widgets that show them.
-It runs a little over 400 lines because every binding and message of the main screen
-meets here; each handler is a few lines of routing.
+It runs long because every binding and message of the main screen meets here; each
+handler is a few lines of routing.
 """
 
 from __future__ import annotations
 
+import os
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -27,13 +29,16 @@ from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
 from zhreader.tui.citation import cited, sentence_around
 from zhreader.tui.controllers.corpus_watch import CorpusWatch
+from zhreader.tui.controllers.find import FindController, first_at_or_after
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
+from zhreader.tui.errors import UIError
 from zhreader.tui.history import SearchHistory
 from zhreader.tui.messages import (
     CorpusChanged,
+    FindFinished,
     IndexBusyElsewhere,
     IndexFinished,
     IndexGrew,
@@ -50,6 +55,7 @@ from zhreader.tui.screens.page_dialog import PageDialog
 from zhreader.tui.screens.tag_dialog import TagDialog
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
+from zhreader.tui.widgets.find_bar import FindBar
 from zhreader.tui.widgets.line_list import LineList
 from zhreader.tui.widgets.notes_list import NotesList
 from zhreader.tui.widgets.outline import OutlineList
@@ -76,8 +82,9 @@ class MainScreen(Screen[None]):
         # handed to whatever has focus: "/中国" in one read (a fast typist, a paste) must
         # land in the search box, not in the document list's filter.
         Binding("slash", "focus_search", "Search", id="main.search", priority=True),
-        Binding("n", "next_hit(1)", "Next hit", id="main.next_hit"),
-        Binding("N", "next_hit(-1)", "Previous hit", id="main.previous_hit"),
+        Binding("n", "next_hit(1)", "Next hit (after a find: the next match)", id="main.next_hit"),
+        Binding("N", "next_hit(-1)", "Previous hit (after a find: the previous match)", id="main.previous_hit"),
+        Binding("ctrl+f", "find", "Find in this document as you type", id="main.find"),
         Binding("o", "toggle_outline", "Outline", id="main.outline"),
         Binding("t", "tag", "Tag the passage", id="main.tag"),
         Binding("e", "edit_note", "Edit the note (here, or selected in the notes pane)", id="main.edit_note"),
@@ -89,8 +96,11 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
         Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
         Binding("c", "concordance", "Concordance of the search (sorted KWIC lines)", id="main.concordance"),
+        Binding("E", "edit_source", "Edit the file in $VISUAL / $EDITOR, at this paragraph", id="main.edit_source"),
         Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
-        Binding("escape", "escape", "Leave the search box, close the outline", show=False, id="main.escape"),
+        Binding(
+            "escape", "escape", "Leave the search box, close the outline, end a find", show=False, id="main.escape"
+        ),
     ]
 
     def __init__(
@@ -116,6 +126,7 @@ class MainScreen(Screen[None]):
         exact = settings.get(MATCH_SCRIPT) == "exact"
         self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
+        self.find = FindController(self)
         self._open_doc: str | None = None
         self._preview_timer: Timer | None = None
         self._save_timer: Timer | None = None
@@ -130,6 +141,7 @@ class MainScreen(Screen[None]):
             with Container(id="reader-area"):
                 yield OutlineList(id="outline")
                 yield ReaderView(id="reader")
+                yield FindBar(id="find-bar")
         yield StatusBar(id="status")
 
     @property
@@ -155,6 +167,10 @@ class MainScreen(Screen[None]):
     @property
     def notes_list(self) -> NotesList:
         return self.sidebar.notes_list
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
 
     @property
     def status(self) -> StatusBar:
@@ -255,6 +271,7 @@ class MainScreen(Screen[None]):
         document = self.library.document(doc_id)
         if document is None:
             self.notify(f"{printable(doc_id)} is no longer in the folder", severity="warning", markup=False)
+            self._close_find(keep=False)
             self._open_doc = None
             self.reader.show(None)
             self.outline.show(None)
@@ -263,9 +280,15 @@ class MainScreen(Screen[None]):
             self.reader.set_notes(self.notes.marks(doc_id))
             return
         offset = follow_offset(shown.text, document.text, self.reader.top_offset)
+        finding = self.find.active
+        if finding:
+            self.find.stop()  # its matches were of the old text
+            self.find.origin, self.find.stay = offset, True
         self.reader.show(document, offset=offset, hits=self.search.spans(doc_id))
         self.outline.show(document)
         self.reader.set_notes(self.notes.marks(doc_id))
+        if finding:
+            self._find(self.find_bar.box.value)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one handler of worker failures (the controllers' workers all run on this
@@ -306,6 +329,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
+        self._close_find(keep=False)
         if not self.search.set_query(event.value):
             self._clear_search()
 
@@ -342,11 +366,117 @@ class MainScreen(Screen[None]):
         self._refresh_reader_hits()
 
     def _refresh_reader_hits(self) -> None:
+        if self.find.active:
+            return  # the reader shows the find's matches until the find is closed
         self.reader.set_hits(self.search.spans(self._open_doc))
         self._show_hit()
 
     def _show_hit(self) -> None:
-        self.status.set_hit(self.search.hit_number(self._open_doc, self.reader.current_hit))
+        reader = self.reader
+        if self.find.active:
+            self.status.set_match(reader.current_hit + 1, len(reader.hits))
+        else:
+            self.status.set_hit(self.search.hit_number(self._open_doc, reader.current_hit))
+
+    # -- find in the document ----------------------------------------------------------
+
+    def action_find(self) -> None:
+        reader = self.reader
+        if reader.document is None:
+            self.notify("Open a document first: ctrl+f finds in the open document", timeout=3, markup=False)
+            return
+        if self.maximized is not None:
+            self.minimize()  # the bar is under the reader, which full screen leaves alone
+        if not self.find.active:
+            passage = reader.passage()
+            self.find.origin = passage[0] if passage is not None else 0
+        bar = self.find_bar
+        bar.open()
+        box = bar.box
+        self.set_focus(box)  # at once: the keys typed next are already on their way
+        box.select_all()  # typing replaces the last text; Enter walks its matches again
+        if box.value and not self.find.active:
+            self._find(box.value)
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self._find(event.value)
+
+    def _find(self, text: str) -> None:
+        document = self.reader.document
+        if document is None:
+            return
+        if not text.strip():
+            self._drop_find()
+            self.find_bar.show_found(True)
+            return
+        self.find.active = True
+        spans = self.find.find(document, text, exact_script=self.search.exact_script)
+        if spans is not None:
+            self._show_matches(spans)
+
+    def on_find_finished(self, message: FindFinished) -> None:
+        if self.find.accept(message):
+            self._show_matches(message.spans)
+
+    def _show_matches(self, spans: list[tuple[int, int]]) -> None:
+        reader = self.reader
+        stay, self.find.stay = self.find.stay, False
+        if spans:
+            current = first_at_or_after(spans, self.find.origin)
+            reader.set_hits(spans, current)
+            if not stay:
+                reader.goto_hit(current)
+        else:
+            reader.set_hits([])
+        self.find_bar.show_found(bool(spans))
+        self._show_hit()
+
+    @on(FindBar.Step)
+    def _find_step(self, message: FindBar.Step) -> None:
+        if self.find.active:
+            self._step_match(message.step)
+
+    def _step_match(self, step: int) -> None:
+        reader = self.reader
+        total = len(reader.hits)
+        if not total:
+            self.notify("Not in this document", timeout=2, markup=False)
+            return
+        current = reader.current_hit
+        target = current + step if current >= 0 else (0 if step > 0 else total - 1)
+        if not 0 <= target < total:
+            self.notify(
+                "Wrapped around to the " + ("first" if step > 0 else "last") + " match in this document",
+                timeout=2,
+                markup=False,
+            )
+            target %= total
+        reader.goto_hit(target)
+        self.find.origin = reader.hits[target][0]  # a longer text typed next starts here
+        self._show_hit()
+
+    @on(FindBar.Closed)
+    def _find_closed(self, message: FindBar.Closed) -> None:
+        self._close_find(keep=message.keep)
+        self.reader.focus()
+
+    def _close_find(self, *, keep: bool) -> None:
+        """Hide the bar; unless ``keep``, the reader shows the search's hits again."""
+        self.find_bar.close()
+        if not keep:
+            self._drop_find()
+
+    def _drop_find(self) -> None:
+        if not self.find.active:
+            return
+        reader = self.reader
+        here = reader.hits[reader.current_hit][0] if reader.current_hit >= 0 else self.find.origin
+        self.find.stop()
+        # The search's hit where the find left the reader is current: n goes on from there.
+        spans = self.search.spans(self._open_doc)
+        reader.set_hits(spans, min(bisect_left(spans, (here, -1)), len(spans) - 1))
+        self._show_hit()
 
     # -- opening documents -----------------------------------------------------------
 
@@ -364,11 +494,14 @@ class MainScreen(Screen[None]):
             if offset is None and hit is None:
                 offset = self.positions.get(doc_id)
             if doc_id != self._open_doc:
+                self._close_find(keep=False)
+                self.find.forget()
                 self._open_doc = doc_id
                 self.reader.show(document, offset=offset, hits=hits, current_hit=-1 if hit is None else hit)
                 self.outline.show(document)
                 self.reader.set_notes(self.notes.marks(doc_id))
             elif hit is not None:
+                self._close_find(keep=False)  # a hit of the search is asked for, not a match
                 self.reader.goto_hit(hit)
             elif offset is not None:
                 self.reader.scroll_to_offset(offset)
@@ -439,6 +572,7 @@ class MainScreen(Screen[None]):
     def action_focus_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction  # a "/" typed into a box is text
+        self._close_find(keep=False)
         self.focus_search()
 
     def focus_search(self) -> None:
@@ -451,6 +585,8 @@ class MainScreen(Screen[None]):
         exact = not self.search.exact_script
         self.settings.set(MATCH_SCRIPT, "exact" if exact else "any")
         self.search.set_exact_script(exact)
+        if self.find.active:
+            self._find(self.find_bar.box.value)
         self.notify(
             "Exact script: 发展 finds 发展 only (the default from now on)"
             if exact
@@ -460,6 +596,9 @@ class MainScreen(Screen[None]):
         )
 
     def action_next_hit(self, step: int) -> None:
+        if self.find.active:
+            self._step_match(step)
+            return
         reader = self.reader
         target = self.search.step(self._open_doc, reader.current_hit, len(reader.hits), step)
         if target is None:
@@ -492,6 +631,8 @@ class MainScreen(Screen[None]):
         if self.has_class("-outline"):
             self.remove_class("-outline")
             self.reader.focus()
+        elif self.find.active:
+            self._close_find(keep=False)
         elif isinstance(focused, Input) and focused.id == "query":
             (self.reader if self._open_doc else self.doc_list).focus()
         elif focused is self.reader or focused is self.results:
@@ -521,6 +662,25 @@ class MainScreen(Screen[None]):
             self.notify("No current hit: / searches, n goes to the next hit", timeout=3, markup=False)
             return
         self._copy(reader.document, *sentence_around(reader.document, *reader.hits[reader.current_hit]))
+
+    def action_edit_source(self) -> None:
+        """The open document's file in the user's editor at the cursor's paragraph; the
+        folder watcher picks up what was saved."""
+        from zhreader.corpus.source_lines import read_source
+        from zhreader.tui.editor import editor_command, run_editor
+
+        reader, doc_id = self.reader, self._open_doc
+        if reader.document is None or doc_id is None:
+            self.notify("Open a document first: E opens its file in your editor", timeout=3, markup=False)
+            return
+        try:
+            path, lines = read_source(self.library.corpus, doc_id)
+            line = lines.line_of(reader.document, reader.cursor_block)
+            run_editor(editor_command(os.environ, path, line), self.app.suspend)
+        except SuspendNotSupported:
+            self.report(UIError("This terminal cannot be handed over to an editor"))
+        except ZhreaderError as err:
+            self.report(err)
 
     def _copy(self, document: Document, start: int, end: int) -> None:
         # OSC 52: the terminal puts it on the system clipboard (where it allows that).

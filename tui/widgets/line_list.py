@@ -24,7 +24,8 @@ class LineList(CachedStyles, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Down", show=False, id="list.down"),
         Binding("up,k", "move(-1)", "Up", show=False, id="list.up"),
-        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="list.page_down"),
+        # Not ctrl+f: that finds in the open document, from any pane.
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("home,g", "first", "First", show=False, id="list.first"),
         Binding("end,G", "last", "Last", show=False, id="list.last"),

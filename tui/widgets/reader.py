@@ -108,7 +108,8 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
     BINDINGS = [
         Binding("down,j", "scroll_lines(1)", "Down", show=False, id="reader.down"),
         Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
-        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down"),
+        # Not ctrl+f: that finds in the document (settings.json's keymap can give it back).
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
         Binding("b,pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),

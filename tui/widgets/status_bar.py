@@ -72,9 +72,16 @@ class StatusBar(Horizontal):
 
     def set_hit(self, number: tuple[int, int] | None) -> None:
         """Which hit the reader is on: "hit 3 of 120" (nothing when it is on none)."""
+        self._show_hit(f"hit {number[0]:,} of {number[1]:,}" if number else "")
+
+    def set_match(self, number: int, total: int) -> None:
+        """Which match of the find bar the reader is on: "3 of 12 in this document"."""
+        self._show_hit(f"{number:,} of {total:,} in this document" if total else "not in this document")
+
+    def _show_hit(self, text: str) -> None:
         label = self.query_one("#status-hit", Label)
-        label.update(f"hit {number[0]:,} of {number[1]:,}" if number else "")
-        label.display = number is not None  # its padding would show where there is none
+        label.update(text)
+        label.display = bool(text)  # its padding would show where there is none
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
         if phase == "index" and total:
