@@ -36,9 +36,9 @@ class FindBar(Horizontal):
     FindBar { height: 1; background: $boost; dock: bottom; display: none; }
     FindBar.-open { display: block; }
     FindBar > #find-label { width: auto; padding: 0 1; color: $accent; text-style: bold; }
-    FindBar > #find { width: 1fr; height: 1; border: none; padding: 0; background: $boost; }
+    FindBar > #find { width: 1fr; min-width: 14; height: 1; border: none; padding: 0; background: $boost; }
     FindBar > #find:focus { background: $primary 15%; }
-    FindBar > #find-hint { width: auto; padding: 0 1; color: $text-muted; }
+    FindBar > #find-hint { width: auto; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     FindBar.-none > #find { background: $error 25%; }
     """
 
