@@ -156,3 +156,14 @@ async def test_a_big_document_is_searched_in_a_worker(make_corpus, tmp_path: Pat
         await type_text(pilot, "发展规划")
         await wait_until(pilot, lambda: len(screen.reader.hits) == 1, what="the match, from the worker")
         assert status_hit(screen) == "1 of 1 in this document"
+
+
+async def test_the_find_box_keeps_room_for_the_text_on_a_narrow_screen(sample_app) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot, 5)
+        await open_report(pilot, screen)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "发展")
+        await pilot.pause()
+        box = screen.query_one("#find")
+        assert box.size.width >= 14 and box.value == "发展"
