@@ -229,19 +229,32 @@ def test_worker_processes_start_under_an_app_that_captures_stderr(make_corpus, m
     assert [r.doc_id for r in results] == [s.doc_id for s in sources]
 
 
-@pytest.mark.parametrize("files", [40, 41])
-def test_the_final_merge_happens_also_at_a_batch_boundary(make_corpus, tmp_path: Path, files: int) -> None:
-    root = make_corpus({f"d{i:03}.txt": f"标题{i}\n\n正文第{i}段。" for i in range(files)})
-    corpus = Corpus.open(root)
-    store = IndexStore(tmp_path / "ix", corpus.location)
-    update_index(corpus, store, batch_docs=5)
+def _segment_names(store: IndexStore) -> list[str]:
     generation = store.current()
     assert generation is not None
     with generation.open().reader() as reader:
-        segments = len(list(reader.leaf_readers()))
-    # Whoosh's merge policy leaves a few segments of different sizes, never the eight
-    # unmerged batches the boundary case used to leave.
-    assert segments <= 4
+        return [leaf.segment().segment_id() for leaf, _offset in reader.leaf_readers()]
+
+
+@pytest.mark.parametrize("files", [40, 41])
+def test_a_build_in_batches_ends_as_one_segment_and_updates_never_rewrite_it(
+    make_corpus, tmp_path: Path, files: int, monkeypatch
+) -> None:
+    from zhreader.index import indexer
+    from zhreader.index.indexer import MERGE_AT
+
+    monkeypatch.setattr(indexer, "SMALL_SEGMENT_DOCS", 10)  # so that 40 documents are a big segment
+
+    root = make_corpus({f"d{i:03}.txt": f"标题{i}\n\n正文第{i}段。" for i in range(files)})
+    store = IndexStore(tmp_path / "ix", Corpus.open(root).location)
+    update_index(Corpus.open(root), store, batch_docs=5)
+    # Also when the last batch ends at a batch boundary (40 files), which once skipped it.
+    [built] = _segment_names(store)
+    for n in range(2 * MERGE_AT + 1):  # one-file updates: each adds a small segment
+        (root / "d000.txt").write_text(f"标题0\n\n正文改了第{n}次。", encoding="utf-8")
+        update_index(Corpus.open(root), store, batch_docs=5)
+        names = _segment_names(store)
+        assert built in names and len(names) <= MERGE_AT + 1, names  # small ones merged, the big one kept
 
 
 def test_a_first_build_stopped_early_keeps_its_first_batch(make_corpus, tmp_path: Path, monkeypatch) -> None:
