@@ -178,19 +178,30 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process parents from /proc")
-def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
-    import signal
-
+def _indexing(tmp_path: Path, workers_wanted: int) -> tuple[pexpect.spawn, list[int]]:
+    """``zhreader index`` on a big corpus, once it has analysis workers (up to
+    ``workers_wanted`` of them, waiting at most 30 s)."""
     root = _big_corpus(tmp_path / "big")
     child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
     try:
         child.expect("Indexing", timeout=60)
         deadline = time.monotonic() + 30
         workers: list[int] = []
-        while len(workers) < 2 and time.monotonic() < deadline:
+        while len(workers) < workers_wanted and time.monotonic() < deadline:
             workers = _workers(child.pid)
             time.sleep(0.1)
+    except BaseException:
+        child.close(force=True)
+        raise
+    return child, workers
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process parents from /proc")
+def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
+    import signal
+
+    child, workers = _indexing(tmp_path, 2)
+    try:
         assert workers, "no worker processes seen"
         child.kill(signal.SIGKILL)
         deadline = time.monotonic() + 15
@@ -206,15 +217,8 @@ def test_workers_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
 def test_a_killed_worker_costs_its_document_and_the_rest_is_indexed(tmp_path: Path) -> None:
     import signal
 
-    root = _big_corpus(tmp_path / "big")
-    child = pexpect.spawn(_command(), ["index", str(root)], env=_env(tmp_path), dimensions=(LINES, COLUMNS))
+    child, workers = _indexing(tmp_path, 1)
     try:
-        child.expect("Indexing", timeout=60)
-        deadline = time.monotonic() + 30
-        workers: list[int] = []
-        while not workers and time.monotonic() < deadline:
-            workers = _workers(child.pid)
-            time.sleep(0.1)
         assert workers, "no worker processes seen"
         os.kill(workers[0], signal.SIGKILL)
         try:
