@@ -250,11 +250,17 @@ def word_score(text: str) -> float | None:
 
 
 def _chinese_by_words(data: bytes) -> Decoded | None:
-    """The Chinese reading of a few bytes that is likeliest as words; on a tie the
-    earlier (more common) encoding wins."""
+    """The Chinese reading of a few bytes that is likeliest as words, among those with
+    the most common characters (a reading with a rare character or a stray bopomofo
+    loses before words are weighed); on a tie the earlier (more common) encoding wins."""
+    readings = _readings(data)
+    common = {id(reading): chinese_score(reading.text) for reading in readings}
+    most = max(common.values(), default=0.0)
     best: Decoded | None = None
     best_score = -math.inf
-    for reading in _readings(data):
+    for reading in readings:
+        if common[id(reading)] < most:
+            continue
         score = word_score(reading.text)
         if score is not None and score > best_score:
             best, best_score = reading, score
