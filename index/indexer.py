@@ -145,8 +145,7 @@ class _Batcher:
         self.pending = 0
         self.started = time.monotonic()
         self.seconds = first_seconds
-        self.unmerged = False  # a batch was committed without merging
-        self.batches = 0  # commits of this run before the final one
+        self.batches = 0  # batches committed (without merging) since the last final commit
 
     def get(self) -> IndexWriter:
         if self.writer is None:
@@ -169,7 +168,7 @@ class _Batcher:
 
     def commit(self, done: int, total: int, *, final: bool) -> None:
         if self.writer is None:
-            if not (final and self.unmerged):
+            if not (final and self.batches):
                 return
             # The last batch ended exactly at a batch boundary: its segments still need the
             # final merge, or every later one-file update would merge them (minutes at ×100).
@@ -191,7 +190,6 @@ class _Batcher:
             raise
         self.batches = 0 if final else self.batches + 1
         self.writer, self.pending = None, 0
-        self.unmerged = not final
         self.progress(Progress("committed", done, total))
 
     def cancel(self) -> None:
