@@ -107,3 +107,21 @@ def test_emoji_sequences_are_never_split_and_lines_fit_as_drawn(pieces: list[str
     for start, end in wrap(text, width):
         assert start in boundaries and end in boundaries  # a break only between clusters
         assert cell_len(text[start:end]) <= width  # measured as Rich draws it
+
+
+@given(
+    st.lists(st.sampled_from(["中", "a", "🇨🇳", "é", "e\u0301", "，"]), max_size=20),
+    st.integers(min_value=0, max_value=12),
+)
+def test_a_cut_title_fits_and_ends_in_an_ellipsis_between_clusters(pieces: list[str], width: int) -> None:
+    from zhreader.support.cells import fit
+
+    text = "".join(pieces)
+    shown = fit(text, width)
+    assert cells(shown) <= width
+    if cells(text) <= width:
+        assert shown == text
+    elif width:
+        kept = shown.removesuffix("…")
+        assert shown.endswith("…") and text.startswith(kept)
+        assert len(kept) in set(itertools.accumulate(len(piece) for piece in pieces)) | {0}

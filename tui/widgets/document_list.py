@@ -20,25 +20,9 @@ if TYPE_CHECKING:
     from zhreader.index import RankedDocs, Searcher
     from zhreader.index.results import DocSummary
 
-from zhreader.support.cells import cells
+from zhreader.support.cells import cells, fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells, with an ellipsis when cut."""
-    if width <= 0:
-        return ""
-    if cells(text) <= width:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = cells(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 def human_length(chars: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.segment import Segment
 
 from zhreader.corpus import Document, OutlineEntry
-from zhreader.tui.widgets.document_list import fit
+from zhreader.support.cells import fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 
 

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
-from zhreader.support.cells import cells
+from zhreader.support.cells import cells, fit
 from zhreader.support.plural import counted
 from zhreader.support.printable import printable
-from zhreader.tui.widgets.document_list import fit
 from zhreader.tui.widgets.line_list import LineList, row_style
 
 if TYPE_CHECKING:

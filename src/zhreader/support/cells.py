@@ -64,6 +64,20 @@ def fit_left(text: str, width: int) -> str:
 def fit_right(text: str, width: int) -> str:
     """The start of ``text`` that fits ``width`` cells, padded on the right to exactly
     ``width``."""
+    return _padded(text[: _fitting_end(text, width)], width, left=False)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, with an ellipsis when cut (never inside a cluster)."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text
+    return text[: _fitting_end(text, width - 1)] + "…"
+
+
+def _fitting_end(text: str, width: int) -> int:
+    """Where the longest start of ``text`` made of whole clusters within ``width`` ends."""
     clusters = graphemes(text)
     end, taken = 0, 0
     for _c_start, c_end, w in clusters:
@@ -71,12 +85,13 @@ def fit_right(text: str, width: int) -> str:
             break
         end, taken = c_end, taken + w
     if cells(text[:end]) != taken:
+        # Rich joins some clusters with their neighbours (a stray joiner): measure whole.
         end = 0
         for _c_start, c_end, _w in clusters:
             if cells(text[:c_end]) > width:
                 break
             end = c_end
-    return _padded(text[:end], width, left=False)
+    return end
 
 
 def _padded(text: str, width: int, *, left: bool) -> str:
