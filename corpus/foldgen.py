@@ -27,13 +27,12 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from zhreader.corpus.sanitize import BIDI_CONTROLS, INVISIBLE
+
 TABLE = Path(__file__).resolve().parent / "data" / "fold.txt"
 
-# Zero-width space, word joiner, zero-width no-break space (BOM), soft hyphen, zero-width
-# joiner, variation selectors 15/16, and the bidirectional controls: the display text has
-# them removed (corpus.sanitize), so a query drops them too.
-_BIDI = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
-DROPPED = "\u200b\u2060\ufeff\u00ad\u200d\ufe0e\ufe0f" + _BIDI
+# The display text has these removed (corpus.sanitize), so a query drops them too.
+DROPPED = INVISIBLE + BIDI_CONTROLS
 WIDTH_TAGS = ("<wide>", "<narrow>", "<small>", "<vertical>")
 _HAN_RANGES = (
     (0x3400, 0x4DC0),

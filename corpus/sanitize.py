@@ -19,15 +19,15 @@ _NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
 # wide they make an emoji (tmux 3.3 draws ❤️ in one cell, kitty in two; a ZWJ family in
 # two cells or six), so no width a reader computes could fit them all. Without them every
 # terminal draws ❤ and 👨👩👧 as wide as Unicode says.
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200d\ufe0e\ufe0f"
+INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200d\ufe0e\ufe0f"
 # Bidirectional embeddings, overrides and isolates reorder how a terminal draws a line
 # (text could be made to read as other text); they carry nothing a reader of Chinese needs.
-_BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
 
 
 @cache
 def _table() -> dict[int, str | None]:
-    table: dict[int, str | None] = dict.fromkeys(map(ord, _INVISIBLE + _BIDI_CONTROLS))
+    table: dict[int, str | None] = dict.fromkeys(map(ord, INVISIBLE + BIDI_CONTROLS))
     for cp in range(0x20):
         if chr(cp) not in "\t\n":
             table[cp] = chr(0x2400 + cp)
