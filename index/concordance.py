@@ -8,23 +8,32 @@ next paragraph or a heading, as the search list's snippets do not.
 Sorting by the left context reads it from the hit outwards (the character just before the
 hit first, then the one before that), so lines with the same word before the hit come
 together, as AntConc's 1L-2L-3L sort does; by the right context it reads from the hit
-onwards. Characters compare folded, as the search matches them (發展 sorts with 发展), then
-by code point; ties keep document order. The hit itself is not part of the key.
+onwards. The sort looks at the first ``SORT_CHARS`` characters of the context within the
+paragraph (some eight words: AntConc's sort has three levels of one word), folded as the
+search matches them (發展 sorts with 发展), by code point; lines alike that far keep
+document order. The hit itself is not part of the key.
+
+A common character has hundreds of thousands of hits (的: 552,123 in People's Daily ×10),
+so the hits are kept as four integer arrays and a line is made only when it is looked at;
+a sort makes one short key per hit, sorts the hit numbers by it and drops the keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
-from zhreader.corpus.textfold import fold, fold_map
+from zhreader.corpus.textfold import fold
 from zhreader.index.errors import Cancelled
+from zhreader.index.matching import FoldedText
 from zhreader.index.results import SearchResult
 from zhreader.index.searcher import Searcher
 
 CONTEXT = 40  # characters each side, what the widest layouts show
+SORT_CHARS = 16  # characters of context a sort compares
 _POLL = 64  # documents between two looks at should_stop
 
 
@@ -36,8 +45,10 @@ class Sort(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One hit with its contexts. ``order`` is its document's place in id order."""
+    """One hit with its contexts. ``number`` is the hit's place in document order,
+    ``order`` its document's place in id order."""
 
+    number: int
     doc_id: str
     title: str
     order: int
@@ -46,7 +57,7 @@ class Line:
     left: str
     hit: str
     right: str
-    # The contexts folded, as they sort: the left one reversed, read from the hit outwards.
+    # What the sorts compare: the folded contexts, the left one read from the hit outwards.
     left_key: str = field(default="", repr=False, compare=False)
     right_key: str = field(default="", repr=False, compare=False)
 
@@ -73,60 +84,204 @@ def contexts(text: str, start: int, end: int, context: int) -> tuple[str, str, s
     return left.replace("\t", " "), text[start:end].replace("\t", " "), right.replace("\t", " ")
 
 
+def _right_keys(folded: FoldedText, ends: Sequence[int]) -> list[str]:
+    blind, origin = folded.folded(exact_script=False)
+    if origin is None:
+        return [blind[end : end + SORT_CHARS].partition("\n")[0] for end in ends]
+    text = folded.text  # a fold that changes lengths: fold the display slices instead
+    return [fold(text[end : end + SORT_CHARS]).partition("\n")[0][:SORT_CHARS] for end in ends]
+
+
+def _left_keys(folded: FoldedText, starts: Sequence[int]) -> list[str]:
+    blind, origin = folded.folded(exact_script=False)
+    source = blind if origin is None else folded.text
+    keys = [source[max(start - SORT_CHARS, 0) : start].rpartition("\n")[2][::-1] for start in starts]
+    return keys if origin is None else [fold(key[::-1])[::-1][:SORT_CHARS] for key in keys]
+
+
+def sort_key(sort: Sort) -> Callable[[Line], tuple[Any, ...]]:
+    """The order a sort puts lines in, as a key on lines (what ``Concordance.ordered``
+    computes over its arrays)."""
+    if sort is Sort.LEFT:
+        return lambda line: (line.left_key, line.number)
+    if sort is Sort.RIGHT:
+        return lambda line: (line.right_key, line.number)
+    return lambda line: (line.number,)
+
+
+class Concordance:
+    """Every hit of ``result`` in document (id) order then text order, as arrays; ``line``
+    makes one hit's line. Made with ``sort`` other than DOC, its keys are made in the same pass
+    as the hits (each document is read once)."""
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        result: SearchResult,
+        context: int = CONTEXT,
+        sort: Sort = Sort.DOC,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> None:
+        self.searcher = searcher
+        self.context = context
+        self.docnums = array("I")
+        self.orders = array("I")
+        self.starts = array("I")
+        self.ends = array("I")
+        self._orderings: dict[Sort, array[int]] = {}
+        self._described: dict[int, tuple[str, str]] = {}
+        self._folded: tuple[int, FoldedText] | None = None
+        keys = self._gather(result, sort, should_stop)
+        if sort is not Sort.DOC:
+            self._orderings[sort] = _sorted_numbers(keys)
+
+    def _gather(self, result: SearchResult, sort: Sort, should_stop: Callable[[], bool] | None) -> list[str]:
+        docs, searcher = result.docs, self.searcher
+        keys: list[str] = []
+        for order, docnum in enumerate(searcher.catalog.order):
+            if not docs.matches(docnum):
+                continue
+            if order % _POLL == 0 and should_stop is not None and should_stop():
+                raise Cancelled
+            folded = searcher.folded_text(docnum)
+            spans = docs.spans(docnum, folded)
+            if not spans:
+                continue
+            starts, ends = zip(*spans, strict=True)
+            self.docnums.extend([docnum] * len(spans))
+            self.orders.extend([order] * len(spans))
+            self.starts.extend(starts)
+            self.ends.extend(ends)
+            if sort is Sort.RIGHT:
+                keys.extend(_right_keys(folded, ends))
+            elif sort is Sort.LEFT:
+                keys.extend(_left_keys(folded, starts))
+        return keys
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def _fold_of(self, docnum: int) -> FoldedText:
+        # Lines on screen come a few from each document: one document's fold kept.
+        if self._folded is None or self._folded[0] != docnum:
+            self._folded = (docnum, self.searcher.folded_text(docnum))
+        return self._folded[1]
+
+    def line(self, number: int) -> Line:
+        """The line of hit ``number`` (its place in document order)."""
+        docnum, start, end = self.docnums[number], self.starts[number], self.ends[number]
+        if docnum not in self._described:
+            self._described[docnum] = self.searcher.describe(docnum)
+        doc_id, title = self._described[docnum]
+        folded = self._fold_of(docnum)
+        left, hit, right = contexts(folded.text, start, end, self.context)
+        left_key, right_key = _left_keys(folded, [start])[0], _right_keys(folded, [end])[0]
+        return Line(number, doc_id, title, self.orders[number], start, end, left, hit, right, left_key, right_key)
+
+    def ordered(self, sort: Sort, should_stop: Callable[[], bool] | None = None) -> array[int]:
+        """The hit numbers in ``sort``'s order (made once per sort)."""
+        if sort is Sort.DOC:
+            return array("I", range(len(self)))
+        if sort not in self._orderings:
+            self._orderings[sort] = _sorted_numbers(self._keys(sort, should_stop))
+        return self._orderings[sort]
+
+    def _keys(self, sort: Sort, should_stop: Callable[[], bool] | None) -> list[str]:
+        keys: list[str] = []
+        for done, (first, last) in enumerate(self._documents()):
+            if done % _POLL == 0 and should_stop is not None and should_stop():
+                raise Cancelled
+            folded = self.searcher.folded_text(self.docnums[first])
+            if sort is Sort.RIGHT:
+                keys.extend(_right_keys(folded, self.ends[first:last]))
+            else:
+                keys.extend(_left_keys(folded, self.starts[first:last]))
+        return keys
+
+    def _documents(self) -> Iterator[tuple[int, int]]:
+        """(first, last + 1) hit numbers of each document's run."""
+        docnums, size, first = self.docnums, len(self), 0
+        while first < size:
+            docnum, last = docnums[first], first + 1
+            while last < size and docnums[last] == docnum:
+                last += 1
+            yield first, last
+            first = last
+
+    def view(
+        self,
+        sort: Sort,
+        doc_id: str | None = None,
+        passages: Mapping[str, list[tuple[int, int]]] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Lines:
+        """The lines in ``sort``'s order; only those of one document, or only those inside
+        the ``passages`` (display-text spans by document id: a tag's), when given."""
+        numbers = self.ordered(sort, should_stop)
+        if doc_id is not None:
+            docnum = self.searcher.docnum(doc_id)
+            numbers = array("I", (n for n in numbers if self.docnums[n] == docnum))
+        if passages is not None:
+            by_docnum = {self.searcher.docnum(key): sorted(spans) for key, spans in passages.items()}
+            numbers = array("I", (n for n in numbers if self._inside(n, by_docnum)))
+        return Lines(self, numbers)
+
+    def _inside(self, number: int, passages: Mapping[int | None, list[tuple[int, int]]]) -> bool:
+        spans = passages.get(self.docnums[number])
+        if not spans:
+            return False
+        start, end = self.starts[number], self.ends[number]
+        return any(first <= start and end <= last for first, last in spans)
+
+
+def _sorted_numbers(keys: list[str]) -> array[int]:
+    # sorted() is stable: equal keys keep document order.
+    return array("I", sorted(range(len(keys)), key=keys.__getitem__))
+
+
+class Lines(Sequence[Line]):
+    """Some of a concordance's lines in an order, made when looked at."""
+
+    def __init__(self, concordance: Concordance, numbers: array[int]) -> None:
+        self.concordance = concordance
+        self.numbers = numbers
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.concordance.line(self.numbers[index])
+
+    def row_of(self, number: int) -> int | None:
+        """The row of hit ``number``, if it is among these lines."""
+        try:
+            return self.numbers.index(number)
+        except ValueError:
+            return None
+
+
 def lines(
     searcher: Searcher,
     result: SearchResult,
     context: int = CONTEXT,
+    sort: Sort = Sort.DOC,
     should_stop: Callable[[], bool] | None = None,
-) -> list[Line]:
-    """Every hit of ``result``, in document (id) order then text order."""
-    return list(_lines(searcher, result, context, should_stop))
-
-
-def _lines(
-    searcher: Searcher, result: SearchResult, context: int, should_stop: Callable[[], bool] | None
-) -> Iterator[Line]:
-    docs = result.docs
-    wanted = set(docs.docnums())
-    done = 0
-    for order, docnum in enumerate(searcher.catalog.order):
-        if docnum not in wanted:
-            continue
-        if done % _POLL == 0 and should_stop is not None and should_stop():
-            raise Cancelled
-        done += 1
-        found = docs.get(docnum)
-        if found is None:
-            continue
-        text = searcher.text(docnum)
-        # The index stores the fold: where it keeps offsets, the sort keys are slices of it.
-        folded, origin = fold_map(text, folded=searcher.folded(docnum))
-        doc_id, title = found.doc_id, found.title
-        for start, end in found.spans():
-            left, hit, right = contexts(text, start, end, context)
-            if origin is None:
-                left_key = folded[start - len(left) : start][::-1].replace("\t", " ")
-                right_key = folded[end : end + len(right)].replace("\t", " ")
-            else:
-                left_key, right_key = fold(left)[::-1], fold(right)
-            yield Line(doc_id, title, order, start, end, left, hit, right, left_key, right_key)
-
-
-def sort_key(sort: Sort) -> Callable[[Line], tuple[Any, ...]]:
-    if sort is Sort.LEFT:
-        return lambda line: (line.left_key, line.order, line.start)
-    if sort is Sort.RIGHT:
-        return lambda line: (line.right_key, line.order, line.start)
-    return lambda line: (line.order, line.start)
-
-
-def sorted_lines(found: list[Line], sort: Sort) -> list[Line]:
-    return sorted(found, key=sort_key(sort))
+) -> Lines:
+    """Every hit of ``result`` in ``sort``'s order."""
+    return Concordance(searcher, result, context, sort, should_stop).view(sort)
 
 
 CSV_COLUMNS = ["doc", "title", "start", "end", "left", "hit", "right"]
 
 
-def csv_rows(found: list[Line]) -> Iterator[list[str | int]]:
+def csv_rows(found: Sequence[Line]) -> Iterator[list[str | int]]:
     for line in found:
         yield [line.doc_id, line.title, line.start, line.end, line.left, line.hit, line.right]

@@ -135,6 +135,8 @@ class FoldedText:
     def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
         """Every place ``matcher`` matches, as display-text spans in text order."""
         folded, origin = self.folded(exact_script=matcher.exact_script)
+        if origin is None:
+            return matcher.spans(folded)
         return [to_display(span, origin) for span in matcher.spans(folded)]
 
 

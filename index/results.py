@@ -12,7 +12,10 @@ import heapq
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
+
+if TYPE_CHECKING:
+    from zhreader.index.matching import FoldedText
 
 SNIPPET_CONTEXT = 20
 TITLE_WEIGHT = 100.0  # a term found in the title outranks any body score
@@ -64,7 +67,7 @@ class HitSource(Protocol):
 
     def hits(self, docnum: int, limit: int | None) -> list[Hit]: ...
 
-    def spans(self, docnum: int) -> list[tuple[int, int]]: ...
+    def spans(self, docnum: int, folded: FoldedText | None = None) -> list[tuple[int, int]]: ...
 
 
 @dataclass(slots=True)
@@ -215,6 +218,11 @@ class RankedDocs(Sequence[DocResult]):
 
     def get(self, docnum: int) -> DocResult | None:
         return self._make(docnum) if docnum in self._ranking.hit_counts else None
+
+    def spans(self, docnum: int, folded: FoldedText | None = None) -> list[tuple[int, int]]:
+        """A matching document's hits as display-text spans, without describing it (no
+        stored field read); ``folded``: its text as the caller has it folded already."""
+        return self._source.spans(docnum, folded)
 
 
 @dataclass

@@ -424,31 +424,44 @@ class Searcher:
 
     # -- hits --------------------------------------------------------------------------
 
-    def _display_spans(self, docnum: int, matchers: list[AnyMatcher]) -> list[tuple[int, int]]:
+    def folded_text(self, docnum: int) -> FoldedText:
+        """A document's display text with its stored script-blind fold: read, not
+        recomputed (most of the cost of a document's hits when a common character has
+        thousands of them)."""
+        return FoldedText(self.text(docnum), blind=self.folded(docnum))
+
+    def _display_spans(
+        self, docnum: int, matchers: list[AnyMatcher], folded: FoldedText | None = None
+    ) -> list[tuple[int, int]]:
         """Every hit of the text terms in a document, in display-text offsets."""
         text_matchers = [m for m in matchers if isinstance(m, Matcher)]
         if not text_matchers:
             return []
-        # The script-blind fold is stored: read, not recomputed (most of the cost of a
-        # document's hits when a common character has thousands of them).
-        blind = self.folded(docnum) if any(not m.exact_script for m in text_matchers) else None
-        folded = FoldedText(self.text(docnum), blind=blind)
+        if folded is None:
+            blind = any(not m.exact_script for m in text_matchers)
+            folded = self.folded_text(docnum) if blind else FoldedText(self.text(docnum))
         spans: set[tuple[int, int]] = set()
         for matcher in text_matchers:
             found = folded.spans(matcher)
             if matcher.term.field == "title":
                 first, last = self._stored(docnum)["meta"]["title_span"]
                 found = [(start, end) for start, end in found if first <= start and end <= last]
+            if len(text_matchers) == 1:
+                return found  # in text order, each once
             spans.update(found)
         return sorted(spans)
 
-    def _all_spans(self, docnum: int, matchers: list[AnyMatcher], doc_id: str) -> list[tuple[int, int]]:
+    def _all_spans(
+        self, docnum: int, matchers: list[AnyMatcher], doc_id: str | None = None, folded: FoldedText | None = None
+    ) -> list[tuple[int, int]]:
         """The hits of a document: with tag: terms, the other terms' hits inside the tagged
         passages (or the passages themselves when there are no other terms)."""
         tags = [m for m in matchers if isinstance(m, TagMatcher)]
-        spans = self._display_spans(docnum, matchers)
+        spans = self._display_spans(docnum, matchers, folded)
         if not tags:
             return spans
+        if doc_id is None:
+            doc_id, _ = self.describe(docnum)
         passages = sorted({span for matcher in tags for span in matcher.ranges.get(doc_id, ())})
         if len(tags) == len(matchers):
             return passages
@@ -631,9 +644,8 @@ class _HitSource:
     def hits(self, docnum: int, limit: int | None) -> list[Hit]:
         return self.searcher._hits(docnum, self.matchers, limit)
 
-    def spans(self, docnum: int) -> list[tuple[int, int]]:
-        doc_id, _ = self.searcher.describe(docnum)
-        return self.searcher._all_spans(docnum, self.matchers, doc_id)
+    def spans(self, docnum: int, folded: FoldedText | None = None) -> list[tuple[int, int]]:
+        return self.searcher._all_spans(docnum, self.matchers, folded=folded)
 
 
 __all__ = ["DocResult", "DocSummary", "Searcher"]

@@ -95,3 +95,17 @@ async def burst(pilot: Pilot, *keys: str) -> None:
         event.set_sender(app)
         driver.send_message(event)
     await pilot.pause()
+
+
+async def tag_with(pilot: Pilot, tags: str, comment: str = "") -> None:
+    """Fill the tag dialog (just opened with t) as typed, and save."""
+    from zhreader.tui.screens.tag_dialog import TagDialog
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TagDialog), what="the tag dialog")
+    for ch in tags:
+        await pilot.press(ch if ch != " " else "space")
+    await pilot.press("enter")
+    for ch in comment:
+        await pilot.press(ch if ch != " " else "space")
+    await pilot.press("enter")
+    await pilot.pause()

@@ -84,7 +84,7 @@ def concordance_command(
     corpus = open_corpus(corpus_path)
     with ready_searcher(corpus, index_dir) as searcher:
         result = _search(searcher, query, exact_script)
-        found = concordance.sorted_lines(concordance.lines(searcher, result, width), concordance.Sort(sort))
+        found = list(concordance.lines(searcher, result, width, concordance.Sort(sort)))
     if not found:
         say(f"no hits of {query!r}")
         raise click.exceptions.Exit(ExitCode.NOT_FOUND)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from zhreader.corpus import Corpus
 from zhreader.index import IndexStore, Searcher, update_index
-from zhreader.index.concordance import Sort, contexts, lines, sorted_lines
+from zhreader.index.concordance import SORT_CHARS, Concordance, Sort, contexts, lines, sort_key
 from zhreader.support.cells import cells, fit_left, fit_right
 
 # Three documents, two hits of 的 each (b.txt writes 书 in its traditional form).
@@ -31,8 +31,8 @@ def searcher(tmp_path: Path, make_corpus):
 
 
 def _view(searcher: Searcher, sort: Sort) -> list[tuple[str, str, str]]:
-    found = lines(searcher, searcher.search("的"), context=10)
-    return [(line.doc_id, line.left, line.right) for line in sorted_lines(found, sort)]
+    found = lines(searcher, searcher.search("的"), context=10, sort=sort)
+    return [(line.doc_id, line.left, line.right) for line in found]
 
 
 def test_sort_orders_match_a_hand_computed_example(searcher: Searcher) -> None:
@@ -73,6 +73,57 @@ def test_lines_slice_the_display_text(searcher: Searcher) -> None:
         assert document is not None
         assert document.text[line.start : line.end] == line.hit
         assert document.text[line.start - len(line.left) : line.start] == line.left
+
+
+def test_lines_alike_as_far_as_the_sort_looks_keep_document_order(tmp_path: Path, make_corpus) -> None:
+    same = "甲" * SORT_CHARS
+    corpus = Corpus.open(make_corpus({"a.txt": f"的{same}丙\n", "b.txt": f"的{same}乙\n", "c.txt": "的乙\n"}))
+    store = IndexStore(tmp_path / "ix", corpus.location)
+    update_index(corpus, store)
+    with Searcher.open(store) as searcher:
+        found = lines(searcher, searcher.search("的"), sort=Sort.RIGHT)
+        # 乙 < 甲; a and b differ only after SORT_CHARS characters: document order.
+        assert [line.doc_id for line in found] == ["c.txt", "a.txt", "b.txt"]
+
+
+# A paragraph break, a fold that changes length (ﬁ, ß), traditional forms, tabs.
+_TEXT = st.text(alphabet="的书書人\n\tﬁßa", max_size=30)
+
+
+@given(st.lists(_TEXT, min_size=1, max_size=4))
+def test_every_order_agrees_with_its_key_on_the_lines(texts: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        folder = Path(root) / "c"
+        folder.mkdir()
+        for number, text in enumerate(texts):
+            (folder / f"{number}.txt").write_text(text + "。", encoding="utf-8")
+        corpus = Corpus.open(folder)
+        store = IndexStore(Path(root) / "ix", corpus.location)
+        update_index(corpus, store)
+        with Searcher.open(store) as searcher:
+            result = searcher.search("的")
+            made = {sort: Concordance(searcher, result, sort=sort) for sort in Sort}
+            for sort in Sort:
+                # Keys made while gathering, or later for another sort: one order.
+                view = list(made[sort].view(sort))
+                assert [line.number for line in view] == [line.number for line in made[Sort.DOC].view(sort)]
+                assert view == sorted(view, key=sort_key(sort))
+                assert len(view) == result.total_hits
+
+
+def test_views_narrow_to_a_document_or_to_passages(searcher: Searcher) -> None:
+    concordance = Concordance(searcher, searcher.search("的"))
+    only_b = concordance.view(Sort.RIGHT, doc_id="b.txt")
+    assert [(line.doc_id, line.right) for line in only_b] == [("b.txt", "書。好的人。"), ("b.txt", "人。")]
+    document = searcher.document("c.txt")
+    assert document is not None
+    second = document.text.index("甲乙的水")
+    inside = concordance.view(Sort.DOC, passages={"c.txt": [(second, second + 4)], "gone.txt": [(0, 3)]})
+    assert [(line.doc_id, line.left) for line in inside] == [("c.txt", "甲乙")]
+    assert inside.row_of(inside[0].number) == 0
+    assert only_b.row_of(inside[0].number) is None
 
 
 def test_contexts_stop_at_the_paragraph() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pilot import make_app, ready, search, wait_until, widget_lines
+from tests.pilot import make_app, ready, search, tag_with, wait_until, widget_lines
 from zhreader.tui.widgets.reader import ReaderView
 
 
@@ -336,19 +336,6 @@ async def test_big_documents_are_laid_out_off_the_ui_thread(sample_app, monkeypa
 # -- notes --------------------------------------------------------------------------------
 
 
-async def _tag_dialog(pilot, tags: str, comment: str = "") -> None:
-    from zhreader.tui.screens.tag_dialog import TagDialog
-
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TagDialog), what="the tag dialog")
-    for ch in tags:
-        await pilot.press(ch if ch != " " else "space")
-    await pilot.press("enter")
-    for ch in comment:
-        await pilot.press(ch if ch != " " else "space")
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 async def test_tagging_a_paragraph_editing_and_deleting_its_note(sample_app) -> None:
     async with sample_app.run_test(size=(110, 32)) as pilot:
         screen = await ready(pilot, 5)
@@ -356,7 +343,7 @@ async def test_tagging_a_paragraph_editing_and_deleting_its_note(sample_app) -> 
         reader = screen.reader
         block = reader.document.blocks[reader.cursor_block]
         await pilot.press("t")
-        await _tag_dialog(pilot, "人才政策,记者", "署名")
+        await tag_with(pilot, "人才政策,记者", "署名")
         [placed] = sample_app.library.placed_notes
         assert (placed.anchor.start, placed.anchor.end) == (block.start, block.end)
         assert placed.note.tags == ("人才政策", "记者") and placed.note.comment == "署名"
@@ -393,7 +380,7 @@ async def test_a_sentence_selection_can_be_tagged(sample_app) -> None:
         await pilot.press("h", "h")  # two characters less
         start, end = reader.selection
         await pilot.press("t")
-        await _tag_dialog(pilot, "高位推动")
+        await tag_with(pilot, "高位推动")
         [placed] = sample_app.library.placed_notes
         assert (placed.anchor.start, placed.anchor.end) == (start, end) and reader.selection is None
 
@@ -449,9 +436,9 @@ async def test_notes_survive_an_edited_document(make_corpus, tmp_path: Path) -> 
     async with app.run_test(size=(110, 32)) as pilot:
         screen = await ready(pilot, 1)
         await pilot.press("enter", "right_square_bracket", "t")
-        await _tag_dialog(pilot, "人才")
+        await tag_with(pilot, "人才")
         await pilot.press("right_square_bracket", "t")
-        await _tag_dialog(pilot, "数据")
+        await tag_with(pilot, "数据")
         assert len(app.library.placed_notes) == 2
     (root / "a.txt").write_text(
         text.replace("第二段，关于数据中心的建设情况。", "").replace("标题", "新的标题与导语"), "utf-8"

@@ -1,9 +1,10 @@
 """The concordance of the search on screen: every hit as an aligned KWIC line, sorted by
 the left context (read from the hit outwards), the right context or document order,
-narrowed to one document on request; Enter opens the hit in the reader.
+narrowed to one document or to the passages under a tag on request; Enter opens the hit
+in the reader.
 
-The lines are made and sorted in a worker thread: a common character has tens of
-thousands of hits.
+The hits are gathered and sorted in a worker thread (a common character has hundreds of
+thousands); a line is made when it is drawn.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from zhreader.tui.widgets.kwic_list import KwicList
 from zhreader.tui.widgets.line_list import LineList
 
 if TYPE_CHECKING:
+    from zhreader.corpus.notes.notebook import Notebook
     from zhreader.index import Searcher, SearchResult
-    from zhreader.index.concordance import Line
+    from zhreader.index.concordance import Concordance, Lines
 
 SORT_NAMES = {"left": "left context", "right": "right context", "doc": "document order"}
 
@@ -47,6 +49,7 @@ class ConcordanceScreen(Screen[Chosen | None]):
         Binding("r", "sort('right')", "Sort by the right context", id="concordance.sort_right"),
         Binding("d", "sort('doc')", "Document order", id="concordance.sort_doc"),
         Binding("f", "only_document", "Only this document (again: all)", id="concordance.only_document"),
+        Binding("t", "only_tag", "Only the hits inside passages with a tag", id="concordance.only_tag"),
         Binding("escape", "close", "Back to the reader", id="concordance.close"),
     ]
     DEFAULT_CSS = """
@@ -56,20 +59,23 @@ class ConcordanceScreen(Screen[Chosen | None]):
 
     @dataclass
     class Ready(Message):
-        """Lines made (or sorted) in the worker, for the sort and filter asked for."""
+        """Lines gathered (or sorted) in the worker, for the sort and filters asked for."""
 
-        lines: list[Line]
+        lines: Lines
         sort: str
         only: str | None
+        tag: str | None
 
-    def __init__(self, searcher: Searcher, result: SearchResult, query: str) -> None:
+    def __init__(self, searcher: Searcher, result: SearchResult, query: str, notebook: Notebook | None = None) -> None:
         super().__init__()
         self.searcher = searcher
         self.result = result
         self.search_query = query
+        self.notebook = notebook
         self.sort = "doc"
         self.only: str | None = None  # the one document shown, if narrowed
-        self._all: list[Line] | None = None
+        self.tag: str | None = None  # the tag whose passages the hits are in, if narrowed
+        self._concordance: Concordance | None = None
 
     def compose(self) -> ComposeResult:
         yield KwicList(id="kwic")
@@ -81,34 +87,39 @@ class ConcordanceScreen(Screen[Chosen | None]):
 
     def on_mount(self) -> None:
         self.kwic.border_title = f"Concordance of {printable(self.search_query)} · making the lines…"
-        self.kwic.border_subtitle = "l r d: sort · f: this document · Enter: open · Esc: back"
+        self.kwic.border_subtitle = "l r d: sort · f: this document · t: a tag · Enter: open · Esc: back"
         self.kwic.focus()
         self._work()
 
     def _work(self) -> None:
-        sort, only = self.sort, self.only
-        self.run_worker(lambda: self._make(sort, only), name="concordance", exclusive=True, thread=True)
+        sort, only, tag = self.sort, self.only, self.tag
+        self.run_worker(lambda: self._make(sort, only, tag), name="concordance", exclusive=True, thread=True)
 
-    def _make(self, sort: str, only: str | None) -> None:
+    def _make(self, sort: str, only: str | None, tag: str | None) -> None:
         """In a worker thread."""
         from zhreader.index import Cancelled, concordance
 
         worker = get_current_worker()
+        order = concordance.Sort(sort)
         try:
-            if self._all is None:
-                self._all = concordance.lines(self.searcher, self.result, should_stop=lambda: worker.is_cancelled)
-            chosen = self._all if only is None else [line for line in self._all if line.doc_id == only]
-            made = concordance.sorted_lines(chosen, concordance.Sort(sort))
+            if self._concordance is None:
+                self._concordance = concordance.Concordance(
+                    self.searcher, self.result, sort=order, should_stop=lambda: worker.is_cancelled
+                )
+            passages = self.notebook.passages(tag) if tag is not None and self.notebook is not None else None
+            made = self._concordance.view(order, only, passages, should_stop=lambda: worker.is_cancelled)
         except Cancelled:
             return
         if not worker.is_cancelled:
-            self.post_message(self.Ready(made, sort, only))
+            self.post_message(self.Ready(made, sort, only, tag))
 
     def on_concordance_screen_ready(self, message: Ready) -> None:
-        if (message.sort, message.only) != (self.sort, self.only):
+        if (message.sort, message.only, message.tag) != (self.sort, self.only, self.tag):
             return  # asked for another order since
         self.kwic.show(message.lines, keep=self.kwic.current)
         where = f" in {printable(message.only)}" if message.only else ""
+        if message.tag is not None:
+            where += f" · tagged {printable(message.tag)}"
         title = f"Concordance of {printable(self.search_query)} · {counted(len(message.lines), 'line')}{where}"
         self.kwic.border_title = f"{title} · {SORT_NAMES[message.sort]}"
         self._describe()
@@ -141,6 +152,23 @@ class ConcordanceScreen(Screen[Chosen | None]):
         else:
             return
         self._work()
+
+    def action_only_tag(self) -> None:
+        from zhreader.tui.screens.tag_filter_dialog import TagFilterDialog
+
+        if self.notebook is None:
+            return
+        known = list(self.notebook.tags())
+        if not known and self.tag is None:
+            self.notify("No note has a tag yet: t in the reader tags a passage", timeout=4, markup=False)
+            return
+
+        def chosen(tag: str | None) -> None:
+            if tag is not None:
+                self.tag = tag or None  # "" shows every hit again
+                self._work()
+
+        self.app.push_screen(TagFilterDialog(known, self.tag), chosen)
 
     def action_close(self) -> None:
         self.dismiss(None)

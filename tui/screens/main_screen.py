@@ -782,7 +782,8 @@ class MainScreen(Screen[None]):
                 index = spans.index((hit.start, hit.end)) if (hit.start, hit.end) in spans else None
                 self.open_document(hit.doc_id, hit=index, offset=None if index is not None else hit.start)
 
-        self.app.push_screen(ConcordanceScreen(searcher, current.result, current.query), chosen)
+        screen = ConcordanceScreen(searcher, current.result, current.query, self.library.notebook)
+        self.app.push_screen(screen, chosen)
 
     def action_toggle_notes(self) -> None:
         self.sidebar.toggle_notes()

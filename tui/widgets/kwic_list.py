@@ -11,7 +11,9 @@ from zhreader.support.cells import cells, fit_left, fit_right
 from zhreader.tui.widgets.line_list import LineList, row_style
 
 if TYPE_CHECKING:
-    from zhreader.index.concordance import Line
+    from collections.abc import Sequence
+
+    from zhreader.index.concordance import Line, Lines
 
 
 def left_width(width: int) -> int:
@@ -31,18 +33,19 @@ class KwicList(LineList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.lines: list[Line] = []
+        self.lines: Sequence[Line] = ()
 
     @property
     def row_count(self) -> int:
         return len(self.lines)
 
-    def show(self, lines: list[Line], keep: Line | None = None) -> None:
-        """Show ``lines``; the cursor stays on ``keep`` when it is among them."""
+    def show(self, lines: Lines, keep: Line | None = None) -> None:
+        """Show ``lines`` (made as they are drawn); the cursor stays on ``keep`` when it is
+        among them."""
         self.lines = lines
-        row = lines.index(keep) if keep is not None and keep in lines else 0
+        found = lines.row_of(keep.number) if keep is not None else None
         self.rows_changed()
-        self.cursor = row if lines else -1
+        self.cursor = (found or 0) if lines else -1
         self._scroll_cursor_into_view()
 
     @property
