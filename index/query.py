@@ -162,3 +162,13 @@ def parse(raw: str, *, exact_script: bool = False) -> Query:
             "nothing to search for" if not text.strip() else "the query has only operators and no words to search for"
         )
     return Query(raw, tuple(tuple(group) for group in groups), tuple(excluded), tuple(notices))
+
+
+def only_tags(raw: str) -> list[str] | None:
+    """The tags of a query made only of ``tag:`` terms (whose passages are then what it
+    names), else None."""
+    parsed = parse(raw)
+    terms = parsed.terms
+    if parsed.excluded or len(parsed.groups) != 1 or not all(term.field == "tag" for term in terms):
+        return None
+    return [term.text for term in terms]

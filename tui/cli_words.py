@@ -50,17 +50,6 @@ class PassageFinder:
         return self._notebook.passages(tag)
 
 
-def _only_tags(query: str) -> list[str] | None:
-    """The tags of a query made only of tag: terms (its passages are the subset), else None."""
-    from zhreader.index import parse
-
-    parsed = parse(query)
-    terms = parsed.terms
-    if parsed.excluded or len(parsed.groups) != 1 or not all(term.field == "tag" for term in terms):
-        return None
-    return [term.text for term in terms]
-
-
 def _txt_table(found: Table) -> str:
     from zhreader.support.cells import cells, fit_right
     from zhreader.support.printable import printable
@@ -116,6 +105,7 @@ def words_command(
     the index's: jieba words of two characters or more, folded (發展 counts as 发展)."""
     from zhreader.corpus.stopwords import WordFilter
     from zhreader.index import wordstats
+    from zhreader.index.query import only_tags
     from zhreader.support import jsonlines, spreadsheet
 
     corpus = open_corpus(corpus_path)
@@ -126,7 +116,7 @@ def words_command(
         what = "the corpus"
         if query is not None:
             finder = PassageFinder(corpus, searcher, notes_path)
-            tags = _only_tags(query)
+            tags = only_tags(query)
             if tags is not None:
                 passages: dict[str, list[tuple[int, int]]] = {}
                 for tag in tags:

@@ -96,6 +96,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_passage", "Copy the passage with its source", id="main.copy_passage"),
         Binding("Y", "copy_hit", "Copy the current hit's sentence with its source", id="main.copy_hit"),
         Binding("c", "concordance", "Concordance of the search (sorted KWIC lines)", id="main.concordance"),
+        Binding("w", "words", "Words and collocates of the search (or of the corpus)", id="main.words"),
         Binding("E", "edit_source", "Edit the file in $VISUAL / $EDITOR, at this paragraph", id="main.edit_source"),
         Binding("z", "toggle_maximize", "Reader full screen (Esc or z: back)", id="main.maximize"),
         Binding(
@@ -784,6 +785,23 @@ class MainScreen(Screen[None]):
 
         screen = ConcordanceScreen(searcher, current.result, current.query, self.library.notebook)
         self.app.push_screen(screen, chosen)
+
+    def action_words(self) -> None:
+        from zhreader.tui.screens.words_screen import WordsScreen
+
+        searcher = self.library.searcher
+        if searcher is None:
+            self.notify("The index is not ready yet", timeout=4, markup=False)
+            return
+        current = self.search.current
+        result = current.result if current is not None and current.result.docs else None
+        query = current.query if result is not None and current is not None else None
+
+        def chosen(word: str | None) -> None:
+            if word is not None:
+                self.query_one(SearchBar).box.value = word
+
+        self.app.push_screen(WordsScreen(searcher, result, query, self.library.notebook), chosen)
 
     def action_toggle_notes(self) -> None:
         self.sidebar.toggle_notes()
