@@ -1,23 +1,26 @@
 """The main screen: search bar, document list and results on the left, the reader on the
 right, the status bar below.
 
-A router: the background work lives in the controllers (the index's life, searching,
-notes), the drawing in the widgets; this screen composes them, turns key bindings into
-controller calls and routes the controllers' messages to the widgets that show them.
-It runs long because every binding and message of the main screen meets here; each
-handler is a few lines of routing.
+A router: the background work lives in the controllers (the index's life, watching the
+folder, searching, finding, notes), the drawing in the widgets, and the keys that act on
+the reader or on a note in ``reading_actions`` (copy, go to a page, the editor, full
+screen, the concordance) and ``note_actions`` (tag, edit, delete), beside this screen
+because they open dialogs. This screen composes them, turns key bindings into their calls
+and routes the controllers' messages to the widgets that show them. It still runs long:
+every message of the main screen meets here, and so do the steps that keep the reader,
+the find bar and the status bar in agreement (opening a document, the search's hits or
+the find's matches shown, the open document changed on disk).
 """
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.actions import SkipAction
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -27,14 +30,12 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
 from zhreader.support.printable import printable
-from zhreader.tui.citation import cited, sentence_around
 from zhreader.tui.controllers.corpus_watch import CorpusWatch
 from zhreader.tui.controllers.find import FindController, first_at_or_after
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
 from zhreader.tui.controllers.search import SearchController
-from zhreader.tui.errors import UIError
 from zhreader.tui.history import SearchHistory
 from zhreader.tui.messages import (
     CorpusChanged,
@@ -51,8 +52,8 @@ from zhreader.tui.messages import (
     WatchFailed,
 )
 from zhreader.tui.positions import Positions, follow_offset
-from zhreader.tui.screens.page_dialog import PageDialog
-from zhreader.tui.screens.tag_dialog import TagDialog
+from zhreader.tui.screens.note_actions import NoteActions
+from zhreader.tui.screens.reading_actions import ReadingActions
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
 from zhreader.tui.widgets.find_bar import FindBar
@@ -66,8 +67,6 @@ from zhreader.tui.widgets.sidebar import Sidebar
 from zhreader.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from zhreader.corpus import Document
-    from zhreader.corpus.notes.export import Placed
     from zhreader.tui.library import Library
 
 PREVIEW_DEBOUNCE = 0.04
@@ -128,6 +127,8 @@ class MainScreen(Screen[None]):
         self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
         self.find = FindController(self)
+        self.reading = ReadingActions(self)
+        self.note_actions = NoteActions(self)
         self._open_doc: str | None = None
         self._preview_timer: Timer | None = None
         self._save_timer: Timer | None = None
@@ -640,53 +641,16 @@ class MainScreen(Screen[None]):
             self.doc_list.focus()
 
     def action_toggle_maximize(self) -> None:
-        if self.maximized is not None:
-            self.minimize()
-        elif self._open_doc is None:
-            self.notify("Open a document first", timeout=2, markup=False)
-        else:
-            self.remove_class("-outline")
-            self.maximize(self.reader, container=False)
-            self.reader.focus()
+        self.reading.toggle_maximize()
 
     def action_copy_passage(self) -> None:
-        reader = self.reader
-        passage = reader.passage()
-        if passage is None or reader.document is None:
-            self.notify("Open a document first", timeout=2, markup=False)
-            return
-        self._copy(reader.document, *passage)
+        self.reading.copy_passage()
 
     def action_copy_hit(self) -> None:
-        reader = self.reader
-        if reader.document is None or reader.current_hit < 0:
-            self.notify("No current hit: / searches, n goes to the next hit", timeout=3, markup=False)
-            return
-        self._copy(reader.document, *sentence_around(reader.document, *reader.hits[reader.current_hit]))
+        self.reading.copy_hit()
 
     def action_edit_source(self) -> None:
-        """The open document's file in the user's editor at the cursor's paragraph; the
-        folder watcher picks up what was saved."""
-        from zhreader.corpus.source_lines import read_source
-        from zhreader.tui.editor import editor_command, run_editor
-
-        reader, doc_id = self.reader, self._open_doc
-        if reader.document is None or doc_id is None:
-            self.notify("Open a document first: E opens its file in your editor", timeout=3, markup=False)
-            return
-        try:
-            path, lines = read_source(self.library.corpus, doc_id)
-            line = lines.line_of(reader.document, reader.cursor_block)
-            run_editor(editor_command(os.environ, path, line), self.app.suspend)
-        except SuspendNotSupported:
-            self.report(UIError("This terminal cannot be handed over to an editor"))
-        except ZhreaderError as err:
-            self.report(err)
-
-    def _copy(self, document: Document, start: int, end: int) -> None:
-        # OSC 52: the terminal puts it on the system clipboard (where it allows that).
-        self.app.copy_to_clipboard(cited(document, start, end))
-        self.notify(f"Copied {end - start:,} characters with their source", timeout=2, markup=False)
+        self.reading.edit_source()
 
     # -- notes -----------------------------------------------------------------------
 
@@ -699,109 +663,30 @@ class MainScreen(Screen[None]):
         if self._open_doc is not None:
             self.reader.set_notes(self.notes.marks(self._open_doc))
 
-    def _note_here(self) -> Placed | None:
-        """The note ``e`` and ``d`` act on: the one selected in the notes pane when it has
-        the focus (orphaned notes too), else the one under the reader's cursor."""
-        if self.focused is self.notes_list:
-            placed = self.notes_list.target(self.notes_list.cursor)
-            if placed is None:
-                self.notify("No note selected: j k move between notes", timeout=3, markup=False)
-            return placed
-        ids = self.reader.notes_here()
-        if not ids:
-            self.notify("No note here: t tags this paragraph (v selects a part of it)", timeout=3, markup=False)
-            return None
-        return self.notes.find(ids[0])
-
     def action_goto_page(self) -> None:
-        reader = self.reader
-        document = reader.document
-        if document is None or document.last_page is None:
-            self.notify("Only documents with pages (PDFs) can go to a page", timeout=3, markup=False)
-            return
-        current = reader.page or 1
-
-        def go(page: int | None) -> None:
-            offset = document.page_offset(page) if page is not None else None
-            if offset is not None and reader.document is document:
-                reader.scroll_to_offset(offset)
-                reader.focus()
-
-        self.app.push_screen(PageDialog(current, document.last_page), go)
+        self.reading.goto_page()
 
     def action_tag(self) -> None:
-        reader = self.reader
-        passage = reader.passage()
-        if passage is None or self._open_doc is None or reader.document is None:
-            self.notify(
-                "Open a document and put the cursor on a paragraph first ([ ] move it)", timeout=3, markup=False
-            )
-            return
-        doc_id, (start, end) = self._open_doc, passage
-
-        def save(tags: list[str], comment: str) -> str | None:
-            return self.notes.add(doc_id, start, end, tags, comment)
-
-        def saved(answer: tuple[list[str], str] | None) -> None:
-            if answer is not None:
-                reader.action_cancel_selection()
-
-        quote = reader.document.text[start:end]
-        self.app.push_screen(TagDialog(quote, self.notes.known_tags(), save), saved)
+        self.note_actions.tag()
 
     def action_edit_note(self) -> None:
-        placed = self._note_here()
-        if placed is None:
-            return
-
-        def save(tags: list[str], comment: str) -> str | None:
-            return self.notes.edit(placed, tags, comment)
-
-        note = placed.note
-        dialog = TagDialog(note.quote, self.notes.known_tags(), save, note.tags, note.comment, "Edit the note")
-        self.app.push_screen(dialog)
+        self.note_actions.edit_note()
 
     def action_delete_note(self) -> None:
-        placed = self._note_here()
-        if placed is not None:
-            self.notes.delete(placed)
+        self.note_actions.delete_note()
 
     def action_undo_delete(self) -> None:
         self.notes.undo_delete()
 
     def action_concordance(self) -> None:
-        from zhreader.tui.screens.concordance_screen import Chosen, ConcordanceScreen
-
-        current, searcher = self.search.current, self.library.searcher
-        if current is None or searcher is None or not current.result.docs:
-            self.notify("Search first (/): c shows every hit of the search, sorted", timeout=4, markup=False)
-            return
-
-        def chosen(hit: Chosen | None) -> None:
-            if hit is not None:
-                spans = self.search.spans(hit.doc_id)
-                index = spans.index((hit.start, hit.end)) if (hit.start, hit.end) in spans else None
-                self.open_document(hit.doc_id, hit=index, offset=None if index is not None else hit.start)
-
-        screen = ConcordanceScreen(searcher, current.result, current.query, self.library.notebook)
-        self.app.push_screen(screen, chosen)
+        self.reading.concordance()
 
     def action_words(self) -> None:
-        from zhreader.tui.screens.words_screen import WordsScreen
+        self.reading.words()
 
-        searcher = self.library.searcher
-        if searcher is None:
-            self.notify("The index is not ready yet", timeout=4, markup=False)
-            return
-        current = self.search.current
-        result = current.result if current is not None and current.result.docs else None
-        query = current.query if result is not None and current is not None else None
-
-        def chosen(word: str | None) -> None:
-            if word is not None:
-                self.query_one(SearchBar).box.value = word
-
-        self.app.push_screen(WordsScreen(searcher, result, query, self.library.notebook), chosen)
+    def search_for(self, query: str) -> None:
+        """Put ``query`` in the search box, which searches for it."""
+        self.query_one(SearchBar).box.value = query
 
     def action_toggle_notes(self) -> None:
         self.sidebar.toggle_notes()

@@ -1,0 +1,60 @@
+"""What the main screen's key actions (``reading_actions``, ``note_actions``) use of the
+main screen. A protocol, not ``MainScreen`` itself: the screen imports those modules,
+and a module may not import one that imports it (the import-linter contract)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+    from textual.widget import Widget
+
+    from zhreader.errors import ZhreaderError
+    from zhreader.tui.controllers.notes import NotesController
+    from zhreader.tui.controllers.search import SearchController
+    from zhreader.tui.library import Library
+    from zhreader.tui.widgets.notes_list import NotesList
+    from zhreader.tui.widgets.reader import ReaderView
+
+
+class MainHost(Protocol):
+    @property
+    def app(self) -> App[Any]: ...
+    @property
+    def library(self) -> Library: ...
+    @property
+    def search(self) -> SearchController: ...
+    @property
+    def notes(self) -> NotesController: ...
+    @property
+    def report(self) -> Callable[[ZhreaderError], None]: ...
+    @property
+    def reader(self) -> ReaderView: ...
+    @property
+    def notes_list(self) -> NotesList: ...
+    @property
+    def open_doc(self) -> str | None: ...
+    @property
+    def focused(self) -> Widget | None: ...
+    @property
+    def maximized(self) -> Widget | None: ...
+    def maximize(self, widget: Widget, container: bool = True) -> bool: ...
+    def minimize(self) -> None: ...
+    def remove_class(self, *class_names: str, update: bool = True) -> object: ...
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+    def search_for(self, query: str) -> None: ...
+    def open_document(
+        self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True
+    ) -> None: ...
