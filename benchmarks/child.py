@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from benchmarks import analysis
 from benchmarks.memory import TreeSampler, own_peak_mb, own_rss_mb
 
 SHOWN_DOCS = 20
@@ -245,6 +246,8 @@ def main() -> None:
         "fts5-build": fts5_build,
         "queries": answer_queries,
         "names": name_matches,
+        "zhreader-analysis": analysis.zhreader_analysis,
+        "scan-analysis": analysis.scan_analysis,
     }
     print(json.dumps(tasks[task](*args)))
 
