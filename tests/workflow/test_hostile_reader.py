@@ -82,6 +82,28 @@ async def test_hostile_tags_and_comments_survive_tagging_deleting_and_undo(make_
         await wait_until(pilot, lambda: len(app.library.placed_notes) == 1, what="the undo")
         assert app.library.placed_notes[0].note.comment == comment
         assert all(hostile.clean(line) for line in _everything_drawn(app))
+        # The analysis screens: a query, a tag and the words they show are data too.
+        from zhreader.tui.screens.concordance_screen import ConcordanceScreen
+        from zhreader.tui.screens.tag_filter_dialog import TagFilterDialog
+        from zhreader.tui.screens.words_screen import WordsScreen
+
+        await search(pilot, "[x=a:b]")
+        await pilot.press("escape", "c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConcordanceScreen), what="the concordance")
+        concordance = app.screen
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TagFilterDialog), what="the tag filter")
+        await pilot.press("[", "x", "tab", "enter")
+        await wait_until(pilot, lambda: "tagged" in Content.from_markup(concordance.kwic.border_title).plain)
+        assert Content.from_markup(concordance.kwic.border_title).plain.startswith("Concordance of [x=a:b]")
+        assert "tagged [x=a:b]" in Content.from_markup(concordance.kwic.border_title).plain
+        assert all(hostile.clean(line) for line in widget_lines(concordance.kwic))
+        await pilot.press("escape", "w")
+        await wait_until(pilot, lambda: isinstance(app.screen, WordsScreen), what="the words")
+        words = app.screen
+        await wait_until(pilot, lambda: bool(words.words), what="the table")
+        assert Content.from_markup(words.table.border_title).plain.startswith("Words of [x=a:b]")
+        assert all(hostile.clean(line) for line in widget_lines(words.table))
     assert not app.return_code
 
 

@@ -13,7 +13,8 @@ from zhreader.tui.widgets.search_bar import SearchBar
 async def test_words_and_collocates_of_a_search(sample_app) -> None:
     async with sample_app.run_test(size=(110, 32)) as pilot:
         screen = await ready(pilot, 5)
-        await search(pilot, "呼和浩特")
+        await search(pilot, "强磁场")
+        assert 0 < screen.search.current.result.total_docs < 5  # there is a rest to compare with
         await pilot.press("escape", "w")
         await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
         words = sample_app.screen
@@ -64,3 +65,19 @@ async def test_words_of_the_corpus_without_a_search(sample_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(sample_app.screen, WordsScreen)
+
+
+async def test_words_of_a_search_every_document_matches_have_no_keyness(sample_app) -> None:
+    async with sample_app.run_test(size=(110, 32)) as pilot:
+        screen = await ready(pilot, 5)
+        await search(pilot, "呼和浩特")
+        assert screen.search.current.result.total_docs == 5
+        await pilot.press("escape", "w")
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
+        words = sample_app.screen
+        assert isinstance(words, WordsScreen)
+        await wait_until(pilot, lambda: bool(words.words), what="the table")
+        everything = wordstats.corpus_counts(sample_app.library.searcher)
+        assert words.words == [row.word for row in wordstats.table(everything, None, WordFilter(), TOP).rows]
+        assert "every document matches" in str(words.query_one("#words-summary").render())
+        assert "keyness" not in widget_lines(words.table)[0]

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -86,7 +87,7 @@ class ConcordanceScreen(Screen[Chosen | None]):
         return self.query_one(KwicList)
 
     def on_mount(self) -> None:
-        self.kwic.border_title = f"Concordance of {printable(self.search_query)} · making the lines…"
+        self.kwic.border_title = Content(f"Concordance of {printable(self.search_query)} · making the lines…")
         self.kwic.border_subtitle = "l r d: sort · f: this document · t: a tag · Enter: open · Esc: back"
         self.kwic.focus()
         self._work()
@@ -121,7 +122,7 @@ class ConcordanceScreen(Screen[Chosen | None]):
         if message.tag is not None:
             where += f" · tagged {printable(message.tag)}"
         title = f"Concordance of {printable(self.search_query)} · {counted(len(message.lines), 'line')}{where}"
-        self.kwic.border_title = f"{title} · {SORT_NAMES[message.sort]}"
+        self.kwic.border_title = Content(f"{title} · {SORT_NAMES[message.sort]}")
         self._describe()
 
     @on(LineList.Highlighted, "#kwic")

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -75,6 +76,7 @@ class WordsScreen(Screen[str | None]):
         bars: list[int]
         words: list[str]
         summary: str
+        title: str
 
     def __init__(
         self, searcher: Searcher, result: SearchResult | None, query: str | None, notebook: Notebook | None = None
@@ -104,7 +106,7 @@ class WordsScreen(Screen[str | None]):
 
     def _work(self) -> None:
         asked = self.asked
-        self.table.border_title = f"{self._what(asked)} · counting…"
+        self.table.border_title = Content(f"{self._what(asked)} · counting…")
         self.run_worker(lambda: self._make(asked), name="words", exclusive=True, thread=True)
 
     def _what(self, asked: Asked) -> str:
@@ -151,14 +153,19 @@ class WordsScreen(Screen[str | None]):
         else:
             if self._subset is None:
                 self._subset = self._subset_counts(self.result, corpus, stop)
-            found = wordstats.table(self._subset, corpus, keep, TOP, by_keyness=asked.by_keyness)
-            where = (
-                f"{found.words:,} words in {counted(found.documents, 'document')}, "
-                f"against {found.rest_words or 0:,} in the rest (keyness: signed log-likelihood G²)"
-            )
-        columns = [Column("word"), Column("count", True), Column("docs", True)]
+            if self._subset.words >= corpus.words:
+                # Every document matches: no rest of the corpus to weigh the words against.
+                found = wordstats.table(self._subset, None, keep, TOP)
+                where = f"{found.words:,} words in {counted(found.documents, 'document')}: every document matches"
+            else:
+                found = wordstats.table(self._subset, corpus, keep, TOP, by_keyness=asked.by_keyness)
+                where = (
+                    f"{found.words:,} words in {counted(found.documents, 'document')}, "
+                    f"against {found.rest_words or 0:,} in the rest (keyness: signed log-likelihood G²)"
+                )
+        columns = [Column("word"), Column("count", True), Column("docs", True, drop=2)]
         if found.compared:
-            columns += [Column("rest", True), Column("keyness", True)]
+            columns += [Column("rest", True, drop=1), Column("keyness", True)]
         rows = []
         for row in found.rows:
             cells = [row.word, f"{row.count:,}", f"{row.docs:,}"]
@@ -167,7 +174,8 @@ class WordsScreen(Screen[str | None]):
             rows.append(cells)
         summary = f"{counted(len(rows), 'word')} shown · {where}" + _stopwords_note(asked)
         words = [row.word for row in found.rows]
-        return self.Ready(asked, columns, rows, [row.count for row in found.rows], words, summary)
+        title = self._what(asked) if found.compared or self.result is None else f"Words of {self.search_query}"
+        return self.Ready(asked, columns, rows, [row.count for row in found.rows], words, summary, printable(title))
 
     def _subset_counts(self, result: SearchResult, corpus: WordCounts, stop: Callable[[], bool]) -> WordCounts:
         from zhreader.index import wordstats
@@ -186,10 +194,10 @@ class WordsScreen(Screen[str | None]):
         columns = [
             Column("word"),
             Column("observed", True),
-            Column("left", True),
-            Column("right", True),
-            Column("expected", True),
-            Column("corpus", True),
+            Column("left", True, drop=2),
+            Column("right", True, drop=2),
+            Column("expected", True, drop=3),
+            Column("corpus", True, drop=1),
             Column(asked.measure.upper(), True),
         ]
         shown = found.rows[:TOP]
@@ -210,14 +218,14 @@ class WordsScreen(Screen[str | None]):
             f"{found.window_words:,} words in the windows" + _stopwords_note(asked)
         )
         words = [c.word for c in shown]
-        return self.Ready(asked, columns, rows, [c.observed for c in shown], words, summary)
+        return self.Ready(asked, columns, rows, [c.observed for c in shown], words, summary, self._what(asked))
 
     def on_words_screen_ready(self, message: Ready) -> None:
         if message.asked != self.asked:
             return  # asked for another table since
         self.words = message.words
         self.table.show(message.columns, message.rows, message.bars)
-        self.table.border_title = self._what(message.asked)
+        self.table.border_title = Content(message.title)
         self.query_one("#words-summary", Static).update(Text(message.summary))
 
     @on(LineList.Chosen, "#words-table")

@@ -1,6 +1,8 @@
 """A table of text cells, one row a line, its header the first line: columns as wide as
 their widest cell (East Asian widths counted), numbers right-aligned, and a bar column
-that draws a count as a bar. Only the rows on screen are drawn."""
+that draws a count as a bar. In a pane too narrow for every column the optional ones are
+left out, least useful first, rather than cutting the last. Only the rows on screen are
+drawn."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ _GAP = 2
 class Column:
     title: str
     right: bool = False  # numbers: aligned right
+    drop: int = 0  # in a narrow pane, columns with the highest drop go first; 0 stays
 
 
 class TableList(LineList):
@@ -66,23 +69,38 @@ class TableList(LineList):
         """The data row under the cursor (0 is the first row under the header)."""
         return self.cursor - 1 if 1 <= self.cursor <= len(self.rows) else None
 
-    def _line(self, values: Sequence[str], width: int) -> str:
+    def _shown(self, width: int) -> list[int]:
+        """The columns that fit in ``width`` cells."""
+        shown = list(range(len(self.columns)))
+        optional = sorted((i for i in shown if self.columns[i].drop), key=lambda i: -self.columns[i].drop)
+        while optional and self._width_of(shown) > width:
+            shown.remove(optional.pop(0))
+        return shown
+
+    def _width_of(self, shown: list[int]) -> int:
+        return sum(self._widths[i] for i in shown) + _GAP * max(len(shown) - 1, 0)
+
+    def _line(self, values: Sequence[str], shown: list[int]) -> str:
         parts = []
-        for value, column, size in zip(values, self.columns, self._widths, strict=True):
-            parts.append(fit_left(value, size) if column.right else fit_right(value, size))
-        return fit_right((" " * _GAP).join(parts), width)
+        for i in shown:
+            size = self._widths[i]
+            parts.append(fit_left(values[i], size) if self.columns[i].right else fit_right(values[i], size))
+        return (" " * _GAP).join(parts)
 
     def render_row(self, row: int, width: int, selected: bool) -> list[Segment]:
-        text_width = max(width - (BAR_CELLS + 1 if self.bars else 0), 1)
+        shown = self._shown(width)
+        # The bar follows the last column, where the eye is; left out when it does not fit.
+        text_width = self._width_of(shown)
+        with_bar = bool(self.bars) and text_width + _GAP + BAR_CELLS <= width
         if row == 0:
-            return [
-                Segment(self._line([c.title for c in self.columns], text_width), row_style(self, "table-list--header"))
-            ]
+            header = self._line([c.title for c in self.columns], shown)
+            return [Segment(fit_right(header, width), row_style(self, "table-list--header"))]
         selected_part = ("table-list--cursor",) if selected else ()
-        segments = [Segment(self._line(self.rows[row - 1], text_width), row_style(self, *selected_part))]
-        if self.bars:
-            drawn = bar(self.bars[row - 1], self._largest, BAR_CELLS)
-            segments.append(
-                Segment(" " + fit_right(drawn, BAR_CELLS), row_style(self, "table-list--bar", *selected_part))
-            )
-        return segments
+        line = self._line(self.rows[row - 1], shown)
+        if not with_bar:
+            return [Segment(fit_right(line, width), row_style(self, *selected_part))]
+        drawn = bar(self.bars[row - 1], self._largest, BAR_CELLS)
+        return [
+            Segment(line + " " * _GAP, row_style(self, *selected_part)),
+            Segment(fit_right(drawn, width - text_width - _GAP), row_style(self, "table-list--bar", *selected_part)),
+        ]
