@@ -90,6 +90,19 @@ def test_stored_counts_are_the_counts_of_segmenting_again(sample_searcher: Searc
     assert (stored.counts, stored.docs, stored.documents) == (segmented.counts, segmented.docs, len(docnums))
 
 
+def test_stored_counts_agree_across_commits_and_segments(tmp_path: Path, make_corpus) -> None:
+    # One commit per document: each commit adds words to the vocabulary, and the last
+    # one merges the segments (their columns copied, ids unchanged).
+    root = make_corpus(FILES)
+    store = IndexStore(tmp_path / "ix", Corpus.open(root).location)
+    update_index(Corpus.open(root), store, batch_docs=1)
+    (root / "e.txt").write_text("篮球比赛开始了。经济\n", encoding="utf-8")
+    update_index(Corpus.open(root), store, batch_docs=1)
+    with Searcher.open(store) as searcher:
+        found = wordstats.document_counts(searcher, searcher.catalog.order)
+        assert (found.counts, found.docs) == _direct(searcher, [*sorted(FILES), "e.txt"])
+
+
 def test_without_its_vocabulary_an_index_is_counted_by_segmenting_and_then_rebuilt(tmp_path: Path, make_corpus) -> None:
     root = make_corpus(FILES)
     corpus = Corpus.open(root)
