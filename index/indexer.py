@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import time
 from collections.abc import Callable, Generator, Iterable
@@ -33,6 +34,7 @@ from zhreader.index.codec import CountsCodec
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
+from zhreader.index.wordvectors import Vocabulary
 from zhreader.index.workers import analyse_in_workers
 from zhreader.support.locking import LockTimeout
 from zhreader.support.oserrors import reason
@@ -133,12 +135,19 @@ def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any
 class _Batcher:
     """Owns the Whoosh writer; commits every BATCH_DOCS documents or BATCH_SECONDS (the
     first batch of a run after FIRST_BATCH_SECONDS: a first build killed after a minute
-    keeps what it did)."""
+    keeps what it did). ``before_commit`` saves what must be on disk before a commit's
+    documents can be read (the vocabulary of their word ids)."""
 
     def __init__(
-        self, ix: whoosh_index.Index, progress: ProgressCallback, batch_docs: int, first_seconds: float
+        self,
+        ix: whoosh_index.Index,
+        progress: ProgressCallback,
+        batch_docs: int,
+        first_seconds: float,
+        before_commit: Callable[[], None],
     ) -> None:
         self.ix = ix
+        self.before_commit = before_commit
         self.progress = progress
         self.batch_docs = batch_docs
         self.writer: IndexWriter | None = None
@@ -179,6 +188,7 @@ class _Batcher:
         # batches (a build, a big update) merges everything into one segment, once; any
         # other final commit merges only the small segments updates leave behind.
         try:
+            self.before_commit()
             if not final:
                 self.writer.commit(mergetype=NO_MERGE)
             elif self.batches:
@@ -295,6 +305,11 @@ def _plan(
     return work, touched
 
 
+def _save_vocabulary(generation: Generation, vocabulary: Vocabulary) -> None:
+    if vocabulary.grew:
+        generation.write_vocabulary(vocabulary)
+
+
 def _update_locked(
     corpus: Corpus,
     store: IndexStore,
@@ -310,6 +325,15 @@ def _update_locked(
         generation = store.create_generation()
         report.rebuilt = True
     ix = generation.open()
+    vocabulary = generation.read_vocabulary()
+    if vocabulary is None:
+        if ix.doc_count_all():
+            # The words its documents' stored word ids stand for are lost: new documents
+            # cannot be given ids that agree with theirs, so the index is made again.
+            generation = store.create_generation()
+            report.rebuilt = True
+            ix = generation.open()
+        vocabulary = Vocabulary()
     manifest, cached = _manifest(generation, ix)
     indexed = set(manifest)
 
@@ -325,7 +349,8 @@ def _update_locked(
     removed = sorted(doc for doc in manifest if doc not in present)
     work, touched = _plan(sources, manifest, report)
 
-    batcher = _Batcher(ix, notify, batch_docs, first_batch_seconds)
+    save = functools.partial(_save_vocabulary, generation, vocabulary)
+    batcher = _Batcher(ix, notify, batch_docs, first_batch_seconds, save)
     try:
         if removed:
             writer = batcher.get()
@@ -355,6 +380,7 @@ def _update_locked(
                     "tgrams": result.title_grams,
                     "pgrams": result.path_grams,
                     "words": result.word_counts,
+                    "wcounts": vocabulary.encode(result.word_counts),
                     "text": result.text.encode("utf-8"),
                     "ftext": result.folded.encode("utf-8"),
                     "blocks": result.blocks_json.encode("utf-8"),

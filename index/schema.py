@@ -12,6 +12,8 @@
   without unpickling anything else: the display text and its fold (UTF-8), its blocks
   (JSON), its title, where its source pages start (JSON, empty for unpaged sources);
   ``length``: the display text's length (a numeric column).
+* ``wcounts``: the ``words`` counts of each document again, as word ids (a byte column,
+  ``index.wordvectors``), so the words of any set of documents are a sum.
 """
 
 from __future__ import annotations
@@ -86,5 +88,6 @@ def make_schema() -> Schema:
         blocks=BytesColumn(),
         title=BytesColumn(),
         pages=BytesColumn(),
+        wcounts=BytesColumn(),
         length=LengthColumn(),
     )

@@ -53,6 +53,7 @@ from zhreader.index.results import (
     Snippet,
 )
 from zhreader.index.store import Generation, IndexStore
+from zhreader.index.wordvectors import Vocabulary
 
 K1 = 1.2
 B = 0.75
@@ -229,7 +230,7 @@ class Searcher:
         with self._lock:
             return {
                 name: MappedColumn(self._reader.column_reader(name))
-                for name in ("text", "ftext", "blocks", "title", "pages")
+                for name in ("text", "ftext", "blocks", "title", "pages", "wcounts")
             }
 
     def text(self, docnum: int) -> str:
@@ -264,6 +265,16 @@ class Searcher:
                 for term, info in leaf.iter_field("words"):
                     found.append((term.decode("utf-8"), int(info.weight()), info.doc_frequency()))
         return found
+
+    def stored_word_counts(self, docnums: Iterable[int]) -> Iterator[bytes]:
+        """Each document's word counts as the indexer stored them (``index.wordvectors``)."""
+        return (self._raw("wcounts", docnum) for docnum in docnums)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary | None:
+        """The words of those counts' ids: read after the index, and only ever appended
+        to, so it knows every id of the commit this searcher reads."""
+        return self.generation.read_vocabulary()
 
     def deleted(self) -> list[int]:
         """Docnums of deleted documents whose words the term dictionary still counts."""

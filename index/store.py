@@ -6,7 +6,9 @@ Layout of an index folder (under the user cache directory unless ``--index-dir``
     write.lock           held by the one process updating the index
     g-<id>/              a Whoosh index plus zhreader-index.json (schema, version,
                          segmenter, corpus, complete) and manifest.json (a cache of each
-                         document's size, mtime and hash, for the last commit)
+                         document's size, mtime and hash, for the last commit),
+                         vocabulary.json (the words behind the stored word ids; only
+                         grows, written before each commit)
 
 An index written by another schema, zhreader version or segmenter is never opened: a new
 generation is built beside it, CURRENT is switched to it, and the old one is removed
@@ -37,10 +39,11 @@ if TYPE_CHECKING:
     from whoosh.index import FileIndex
 
     from zhreader.index.catalog import Catalog
+    from zhreader.index.wordvectors import Vocabulary
 
 # Whoosh is imported where an index is really opened: the store is created while the
 # reader draws its first frame, when every millisecond of import time shows.
-SCHEMA_VERSION = 6  # bump whenever what is indexed, or how display text is derived, changes
+SCHEMA_VERSION = 7  # bump whenever what is indexed, or how display text is derived, changes
 
 META_NAME = "zhreader-index.json"
 CURRENT_NAME = "CURRENT"
@@ -48,6 +51,7 @@ LOCK_NAME = "write.lock"
 MANIFEST_NAME = "manifest.json"
 CATALOG_NAME = "catalog.bin"
 FOLDERS_NAME = "folders.json"
+VOCABULARY_NAME = "vocabulary.json"
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,19 @@ class Generation:
         from zhreader.index import catalog
 
         catalog.save(self.path / CATALOG_NAME, found)
+
+    def read_vocabulary(self) -> Vocabulary | None:
+        """The ids of the stored word counts (index.wordvectors); None if unreadable."""
+        from zhreader.index.wordvectors import Vocabulary
+
+        try:
+            return Vocabulary.from_bytes(atomic.read_bytes(self.path / VOCABULARY_NAME))
+        except OSError:
+            return None
+
+    def write_vocabulary(self, vocabulary: Vocabulary) -> None:
+        atomic.write_bytes(self.path / VOCABULARY_NAME, vocabulary.to_bytes())
+        vocabulary.saved = len(vocabulary)
 
     def read_folders(self, toc: int) -> dict[str, int] | None:
         """{folder: mtime_ns} of the corpus' folders when commit ``toc`` was made."""

@@ -16,6 +16,7 @@ from zhreader.corpus import Corpus, words
 from zhreader.corpus.stopwords import WordFilter, is_number, stopwords
 from zhreader.corpus.textfold import fold
 from zhreader.index import IndexStore, Searcher, association, collocates, update_index, wordstats
+from zhreader.index.store import VOCABULARY_NAME
 
 FILES = {
     "a.txt": "中国经济发展很快。经济增长了。\n",
@@ -38,6 +39,14 @@ def searcher(tmp_path: Path, make_corpus):
         yield opened
 
 
+@pytest.fixture(params=["stored", "lexicon"])
+def corpus_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Corpus counts both ways: stored counts added up (small corpora), or the term
+    dictionary's totals less the deleted documents' (large ones)."""
+    monkeypatch.setattr(wordstats, "_CHARS_PER_TERM", 10**9 if request.param == "stored" else 0)
+    return str(request.param)
+
+
 def _direct(searcher: Searcher, doc_ids: list[str]) -> tuple[Counter[str], Counter[str]]:
     """Occurrences and documents counted straight from each document's display text."""
     counts: Counter[str] = Counter()
@@ -51,7 +60,7 @@ def _direct(searcher: Searcher, doc_ids: list[str]) -> tuple[Counter[str], Count
     return counts, docs
 
 
-def test_corpus_frequencies_are_a_direct_count(searcher: Searcher) -> None:
+def test_corpus_frequencies_are_a_direct_count(searcher: Searcher, corpus_way: str) -> None:
     corpus = wordstats.corpus_counts(searcher)
     counts, docs = _direct(searcher, sorted(FILES))
     assert corpus.counts == counts and corpus.docs == docs
@@ -72,7 +81,52 @@ def test_a_query_s_documents_are_counted_directly_either_way(searcher: Searcher)
         assert (subset.counts, subset.docs, subset.documents) == (counts, docs, len(expected_docs)), query
 
 
-def test_deleted_documents_are_not_counted(tmp_path: Path, make_corpus) -> None:
+@given(st.data())
+def test_stored_counts_are_the_counts_of_segmenting_again(sample_searcher: Searcher, data: st.DataObject) -> None:
+    every = list(sample_searcher.catalog.order)
+    docnums = data.draw(st.lists(st.sampled_from(every), unique=True))
+    stored = wordstats.document_counts(sample_searcher, docnums)
+    segmented = wordstats.segmented_counts(sample_searcher, docnums)
+    assert (stored.counts, stored.docs, stored.documents) == (segmented.counts, segmented.docs, len(docnums))
+
+
+def test_stored_counts_agree_across_commits_and_segments(tmp_path: Path, make_corpus) -> None:
+    # One commit per document: each commit adds words to the vocabulary, and the last
+    # one merges the segments (their columns copied, ids unchanged).
+    root = make_corpus(FILES)
+    store = IndexStore(tmp_path / "ix", Corpus.open(root).location)
+    update_index(Corpus.open(root), store, batch_docs=1)
+    (root / "e.txt").write_text("篮球比赛开始了。经济\n", encoding="utf-8")
+    update_index(Corpus.open(root), store, batch_docs=1)
+    with Searcher.open(store) as searcher:
+        found = wordstats.document_counts(searcher, searcher.catalog.order)
+        assert (found.counts, found.docs) == _direct(searcher, [*sorted(FILES), "e.txt"])
+
+
+def test_without_its_vocabulary_an_index_is_counted_by_segmenting_and_then_rebuilt(tmp_path: Path, make_corpus) -> None:
+    root = make_corpus(FILES)
+    corpus = Corpus.open(root)
+    store = IndexStore(tmp_path / "ix", corpus.location)
+    update_index(corpus, store)
+    generation = store.current()
+    assert generation is not None
+    (generation.path / VOCABULARY_NAME).unlink()
+    with Searcher.open(store) as searcher:
+        assert searcher.vocabulary is None
+        expected = _direct(searcher, sorted(FILES))
+        found = wordstats.document_counts(searcher, searcher.catalog.order)
+        assert (found.counts, found.docs) == expected
+    # New documents could not be given ids agreeing with the stored ones: built again.
+    (root / "e.txt").write_text("篮球比赛开始了。\n", encoding="utf-8")
+    report = update_index(Corpus.open(root), store)
+    assert report.rebuilt and len(report.added) == 5
+    with Searcher.open(store) as searcher:
+        assert searcher.vocabulary is not None
+        found = wordstats.document_counts(searcher, searcher.catalog.order)
+        assert (found.counts, found.docs) == _direct(searcher, [*sorted(FILES), "e.txt"])
+
+
+def test_deleted_documents_are_not_counted(tmp_path: Path, make_corpus, corpus_way: str) -> None:
     root = make_corpus(FILES)
     corpus = Corpus.open(root)
     store = IndexStore(tmp_path / "ix", corpus.location)
