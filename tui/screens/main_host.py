@@ -1,6 +1,7 @@
-"""What the main screen's key actions (``reading_actions``, ``note_actions``) use of the
-main screen. A protocol, not ``MainScreen`` itself: the screen imports those modules,
-and a module may not import one that imports it (the import-linter contract)."""
+"""What the modules beside the main screen (``reading_actions``, ``note_actions``,
+``find_bar_actions``, ``open_document``) use of it. A protocol, not ``MainScreen``
+itself: the screen imports those modules, and a module may not import one that imports
+it (the import-linter contract)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,15 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from zhreader.errors import ZhreaderError
+    from zhreader.tui.controllers.find import MatchFinder
     from zhreader.tui.controllers.notes import NotesController
     from zhreader.tui.controllers.search import SearchController
     from zhreader.tui.library import Library
+    from zhreader.tui.positions import Positions
+    from zhreader.tui.widgets.document_list import DocumentList
+    from zhreader.tui.widgets.find_bar import FindBar
     from zhreader.tui.widgets.notes_list import NotesList
+    from zhreader.tui.widgets.outline import OutlineList
     from zhreader.tui.widgets.reader import ReaderView
 
 
@@ -31,11 +37,21 @@ class MainHost(Protocol):
     @property
     def notes(self) -> NotesController: ...
     @property
+    def match_finder(self) -> MatchFinder: ...
+    @property
+    def positions(self) -> Positions: ...
+    @property
     def report(self) -> Callable[[ZhreaderError], None]: ...
     @property
     def reader(self) -> ReaderView: ...
     @property
     def notes_list(self) -> NotesList: ...
+    @property
+    def outline(self) -> OutlineList: ...
+    @property
+    def doc_list(self) -> DocumentList: ...
+    @property
+    def find_bar(self) -> FindBar: ...
     @property
     def open_doc(self) -> str | None: ...
     @property
@@ -44,6 +60,7 @@ class MainHost(Protocol):
     def maximized(self) -> Widget | None: ...
     def maximize(self, widget: Widget, container: bool = True) -> bool: ...
     def minimize(self) -> None: ...
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None: ...
     def remove_class(self, *class_names: str, update: bool = True) -> object: ...
     def notify(
         self,
@@ -55,6 +72,7 @@ class MainHost(Protocol):
         markup: bool = True,
     ) -> None: ...
     def search_for(self, query: str) -> None: ...
+    def show_hit(self) -> None: ...
     def open_document(
         self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True
     ) -> None: ...
