@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
     from textual.notifications import SeverityLevel
+    from textual.timer import Timer, TimerCallback
     from textual.widget import Widget
 
     from zhreader.errors import ZhreaderError
@@ -61,6 +62,9 @@ class MainHost(Protocol):
     def maximize(self, widget: Widget, container: bool = True) -> bool: ...
     def minimize(self) -> None: ...
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None: ...
+    def set_timer(
+        self, delay: float, callback: TimerCallback | None = None, *, name: str | None = None, pause: bool = False
+    ) -> Timer: ...
     def remove_class(self, *class_names: str, update: bool = True) -> object: ...
     def notify(
         self,

@@ -71,7 +71,6 @@ from zhreader.tui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from zhreader.tui.library import Library
 
-PREVIEW_DEBOUNCE = 0.04
 CHECK_ELSEWHERE_SECONDS = 10.0
 MATCH_SCRIPT = "match_script"  # settings.json: "any" (the default) or "exact"
 SKIPPED_SHOWN = 8
@@ -133,8 +132,6 @@ class MainScreen(Screen[None]):
         self.note_actions = NoteActions(self)
         self.find_bar_actions = FindBarActions(self)
         self.opened = OpenDocument(self, self.find_bar_actions)
-        self._preview_timer: Timer | None = None
-        self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
 
     # -- composition -----------------------------------------------------------------
@@ -386,12 +383,8 @@ class MainScreen(Screen[None]):
     @on(LineList.Highlighted, "#doc-list")
     def _preview(self, message: LineList.Highlighted) -> None:
         current = self.doc_list.current
-        if current is None or current.doc_id == self.open_doc:
-            return
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-        doc_id = current.doc_id
-        self._preview_timer = self.set_timer(PREVIEW_DEBOUNCE, lambda: self.open_document(doc_id, focus=False))
+        if current is not None:
+            self.opened.preview(current.doc_id)
 
     @on(LineList.Chosen, "#doc-list")
     def _choose_document(self, message: LineList.Chosen) -> None:
@@ -429,15 +422,7 @@ class MainScreen(Screen[None]):
         self.open_document(placed.note.doc, offset=placed.anchor.start)
 
     def on_reader_view_moved(self, message: ReaderView.Moved) -> None:
-        position = message.position
-        self.positions.remember(position.doc_id, position.offset)
-        self.outline.follow(position.offset)
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(2.0, self._save_positions)
-
-    def _save_positions(self) -> None:
-        self._save_timer = None
-        self.positions.save()
+        self.opened.moved(message.position)
 
     # -- actions ---------------------------------------------------------------------
 

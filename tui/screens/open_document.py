@@ -1,7 +1,9 @@
 """The document open in the main screen's reader: opening one (from the document list, a
 result, a note, the palette, the concordance), at a hit of the search, an offset or where
 it was last read, and showing it again when the index changes (its text edited on disk,
-or the file gone). Opening another document ends a find in the old one.
+or the file gone). Opening another document ends a find in the old one. Moving the
+document list's cursor shows its document once the cursor rests; where each document is
+read is remembered, and saved a little later.
 
 It lives beside the screen, as ``reading_actions`` does, and talks to it through
 ``MainHost``.
@@ -15,8 +17,14 @@ from zhreader.support.printable import printable
 from zhreader.tui.positions import follow_offset
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from zhreader.tui.screens.find_bar_actions import FindBarActions
     from zhreader.tui.screens.main_host import MainHost
+    from zhreader.tui.widgets.reader import Position
+
+PREVIEW_DEBOUNCE = 0.04
+SAVE_POSITIONS_AFTER = 2.0
 
 
 class OpenDocument:
@@ -24,6 +32,8 @@ class OpenDocument:
         self.host = host
         self.find_bar_actions = find_bar_actions
         self.doc_id: str | None = None  # the id of the document in the reader
+        self._preview_timer: Timer | None = None
+        self._save_timer: Timer | None = None
 
     def open(self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True) -> None:
         host = self.host
@@ -87,3 +97,23 @@ class OpenDocument:
         reader.set_notes(host.notes.marks(doc_id))
         if finding:
             self.find_bar_actions.find(host.find_bar.box.value)
+
+    def preview(self, doc_id: str) -> None:
+        """The document list's cursor is on ``doc_id``: show it, the focus staying in the
+        list, unless the cursor moves on at once."""
+        if doc_id == self.doc_id:
+            return
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.host.set_timer(PREVIEW_DEBOUNCE, lambda: self.open(doc_id, focus=False))
+
+    def moved(self, position: Position) -> None:
+        """The reader moved: remember where, and let the outline follow."""
+        self.host.positions.remember(position.doc_id, position.offset)
+        self.host.outline.follow(position.offset)
+        if self._save_timer is None:
+            self._save_timer = self.host.set_timer(SAVE_POSITIONS_AFTER, self._save_positions)
+
+    def _save_positions(self) -> None:
+        self._save_timer = None
+        self.host.positions.save()
