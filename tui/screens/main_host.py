@@ -1,7 +1,7 @@
-"""What the modules beside the main screen (``reading_actions``, ``note_actions``,
-``find_bar_actions``, ``open_document``) use of it. A protocol, not ``MainScreen``
-itself: the screen imports those modules, and a module may not import one that imports
-it (the import-linter contract)."""
+"""What the modules beside the main screen (``open_document``, ``find_bar_actions``,
+``index_events``, ``reading_actions``, ``note_actions``) use of it. A protocol, not
+``MainScreen`` itself: the screen imports those modules, and a module may not import one
+that imports it (the import-linter contract)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from zhreader.errors import ZhreaderError
+    from zhreader.tui.controllers.corpus_watch import CorpusWatch
     from zhreader.tui.controllers.find import MatchFinder
+    from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
     from zhreader.tui.controllers.notes import NotesController
     from zhreader.tui.controllers.search import SearchController
     from zhreader.tui.library import Library
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from zhreader.tui.widgets.notes_list import NotesList
     from zhreader.tui.widgets.outline import OutlineList
     from zhreader.tui.widgets.reader import ReaderView
+    from zhreader.tui.widgets.status_bar import StatusBar
 
 
 class MainHost(Protocol):
@@ -33,6 +36,10 @@ class MainHost(Protocol):
     def app(self) -> App[Any]: ...
     @property
     def library(self) -> Library: ...
+    @property
+    def index(self) -> IndexLifecycle: ...
+    @property
+    def folder_watch(self) -> CorpusWatch: ...
     @property
     def search(self) -> SearchController: ...
     @property
@@ -54,6 +61,8 @@ class MainHost(Protocol):
     @property
     def find_bar(self) -> FindBar: ...
     @property
+    def status(self) -> StatusBar: ...
+    @property
     def open_doc(self) -> str | None: ...
     @property
     def focused(self) -> Widget | None: ...
@@ -62,6 +71,15 @@ class MainHost(Protocol):
     def maximize(self, widget: Widget, container: bool = True) -> bool: ...
     def minimize(self) -> None: ...
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None: ...
+    def set_interval(
+        self,
+        interval: float,
+        callback: TimerCallback | None = None,
+        *,
+        name: str | None = None,
+        repeat: int = 0,
+        pause: bool = False,
+    ) -> Timer: ...
     def set_timer(
         self, delay: float, callback: TimerCallback | None = None, *, name: str | None = None, pause: bool = False
     ) -> Timer: ...

@@ -3,14 +3,16 @@ right, the status bar below.
 
 A router: the background work lives in the controllers (the index's life, watching the
 folder, searching, finding in a document, notes), the drawing in the widgets, and beside
-this screen, talking to it through ``MainHost``, the modules that act on the reader:
-``open_document`` (the document in the reader: opening one, showing it again when the
-index changes), ``find_bar_actions`` (ctrl+f and the find bar's keys),
+this screen, talking to it through ``MainHost``, the modules that act on what it shows:
+``open_document`` (the document in the reader: opening one, its preview from the
+document list, where it is read, showing it again when the index changes),
+``find_bar_actions`` (ctrl+f and the find bar's keys), ``index_events`` (the document
+list and the status bar following the index, updates when the folder changes),
 ``reading_actions`` (copy, go to a page, the editor, full screen, the concordance, the
 words) and ``note_actions`` (tag, edit, delete). This screen composes them, turns key
 bindings into their calls and routes the messages of the controllers and widgets to
-them and to the widgets that show them: the index's progress and reports, the search's
-results and hits, the notes.
+them; the search's results and hits, the notes loaded and the worker failures it shows
+itself.
 """
 
 from __future__ import annotations
@@ -24,12 +26,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
-from zhreader.support.printable import printable
 from zhreader.tui.controllers.corpus_watch import CorpusWatch
 from zhreader.tui.controllers.find import MatchFinder
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
@@ -53,6 +53,7 @@ from zhreader.tui.messages import (
 )
 from zhreader.tui.positions import Positions
 from zhreader.tui.screens.find_bar_actions import FindBarActions
+from zhreader.tui.screens.index_events import IndexEvents
 from zhreader.tui.screens.note_actions import NoteActions
 from zhreader.tui.screens.open_document import OpenDocument
 from zhreader.tui.screens.reading_actions import ReadingActions
@@ -71,9 +72,7 @@ from zhreader.tui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from zhreader.tui.library import Library
 
-CHECK_ELSEWHERE_SECONDS = 10.0
 MATCH_SCRIPT = "match_script"  # settings.json: "any" (the default) or "exact"
-SKIPPED_SHOWN = 8
 
 
 class MainScreen(Screen[None]):
@@ -123,7 +122,6 @@ class MainScreen(Screen[None]):
         self.settings = settings
         self.index = IndexLifecycle(self, library)
         self.folder_watch = CorpusWatch(self, library.corpus.root)
-        self._update_again = False  # the folder changed while an update was running
         exact = settings.get(MATCH_SCRIPT) == "exact"
         self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
@@ -132,7 +130,7 @@ class MainScreen(Screen[None]):
         self.note_actions = NoteActions(self)
         self.find_bar_actions = FindBarActions(self)
         self.opened = OpenDocument(self, self.find_bar_actions)
-        self._check_timer: Timer | None = None
+        self.index_events = IndexEvents(self, self.opened)
 
     # -- composition -----------------------------------------------------------------
 
@@ -196,73 +194,28 @@ class MainScreen(Screen[None]):
     # -- the index -------------------------------------------------------------------
 
     def on_library_opened(self, message: LibraryOpened) -> None:
-        self._show_index()
-        self.status.set_index_state("checking for changes…" if message.searchable else "building the index…")
-        if message.searchable:
-            self.notes.reload()
+        self.index_events.library_opened(message.searchable)
 
     def on_index_grew(self, message: IndexGrew) -> None:
-        self._show_index()
-        if self.search.query:
-            self.search.schedule(immediately=True)
+        self.index_events.grew()
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.show_progress(message.phase, message.done, message.total)
 
     def on_index_finished(self, message: IndexFinished) -> None:
-        self.index.ended()
-        report = message.report
-        self.status.show_report(report)
-        for title, files in (("Skipped files", report.skipped), ("Repaired files", report.repaired)):
-            if files:
-                lines = [printable(f"{s.doc_id}: {s.reason}") for s in files[:SKIPPED_SHOWN]]
-                if len(files) > SKIPPED_SHOWN:
-                    lines.append(f"… {len(files) - SKIPPED_SHOWN} more (zhreader index lists them all)")
-                self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
-        self._index_changed()
-        self._start_checking()
-        self.folder_watch.start()
-        if self._update_again:
-            self._update_again = False
-            self._update_now()
+        self.index_events.finished(message.report)
 
     def on_corpus_changed(self, message: CorpusChanged) -> None:
-        self._update_now()
-
-    def _update_now(self) -> None:
-        if self.index.update():
-            self.status.set_index_state("the folder changed · updating…")
-        else:
-            self._update_again = True
+        self.index_events.folder_changed()
 
     def on_watch_failed(self, message: WatchFailed) -> None:
-        self.notify(
-            f"Not watching the folder for changes ({printable(message.reason)}); use Rebuild index after changes",
-            severity="warning",
-            timeout=8,
-            markup=False,
-        )
-
-    def _start_checking(self) -> None:
-        if self._check_timer is None:
-            self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
+        self.index_events.watch_failed(message.reason)
 
     def on_index_busy_elsewhere(self, message: IndexBusyElsewhere) -> None:
-        self.index.ended()
-        self.status.set_progress(None, None)
-        self.status.set_index_state("another zhreader is updating the index · its progress shows here")
-        self._start_checking()
+        self.index_events.busy_elsewhere()
 
     def on_index_reopened(self, message: IndexReopened) -> None:
-        self.status.set_index_state(f"index updated elsewhere · {self.library.document_count:,} docs")
-        self._index_changed()
-
-    def _index_changed(self) -> None:
-        self._show_index()
-        self.notes.reload()
-        self.opened.refresh()
-        if self.search.query:
-            self.search.schedule(immediately=True)
+        self.index_events.reopened()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one handler of worker failures (the controllers' workers all run on this
@@ -279,25 +232,9 @@ class MainScreen(Screen[None]):
         elif error is not None:
             raise WorkerFailed(error)
 
-    def _check_elsewhere(self) -> None:
-        self.index.check_elsewhere()
-        self.notes.check_elsewhere()
-
-    def _show_index(self) -> None:
-        """List the documents of the index as it is now (the library's searcher)."""
-        doc_list = self.doc_list
-        first = doc_list.count == 0
-        doc_list.set_source(self.library.searcher)
-        self.status.set_corpus(self.library.corpus.location, doc_list.count)
-        if first and doc_list.count:
-            doc_list.cursor = 0
-
     def rebuild_index(self) -> None:
         """Update the index now, in the background (from the command palette)."""
-        if not self.index.update():
-            self.notify("The index is already being updated", timeout=2, markup=False)
-            return
-        self.status.set_index_state("checking for changes…")
+        self.index_events.rebuild()
 
     # -- search ----------------------------------------------------------------------
 
