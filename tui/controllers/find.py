@@ -1,4 +1,7 @@
-"""Find in the open document: every place the text typed into the find bar occurs.
+"""Find in the open document: every place the text typed into the find bar occurs, and
+the state of the find (whether the reader shows its matches, where they are walked from).
+The find bar's keys, which show the matches in the reader, are the screen's
+(``tui.screens.find_bar_actions``).
 
 A match is what the main search would find for that text as one term (the searcher's
 own folding and matching, ``index.matching``: width, case, Kangxi radicals and, unless
@@ -45,7 +48,7 @@ def first_at_or_after(spans: list[Span], offset: int) -> int:
     return index if index < len(spans) else 0
 
 
-class FindController:
+class MatchFinder:
     def __init__(self, host: Screen[Any]) -> None:
         self.host = host
         self.active = False  # the reader shows the find's matches, not the search's hits

@@ -2,19 +2,21 @@
 right, the status bar below.
 
 A router: the background work lives in the controllers (the index's life, watching the
-folder, searching, finding, notes), the drawing in the widgets, and the keys that act on
-the reader or on a note in ``reading_actions`` (copy, go to a page, the editor, full
-screen, the concordance) and ``note_actions`` (tag, edit, delete), beside this screen
-because they open dialogs. This screen composes them, turns key bindings into their calls
-and routes the controllers' messages to the widgets that show them. It still runs long:
-every message of the main screen meets here, and so do the steps that keep the reader,
-the find bar and the status bar in agreement (opening a document, the search's hits or
-the find's matches shown, the open document changed on disk).
+folder, searching, finding in a document, notes), the drawing in the widgets, and beside
+this screen, talking to it through ``MainHost``, the modules that act on what it shows:
+``open_document`` (the document in the reader: opening one, its preview from the
+document list, where it is read, showing it again when the index changes),
+``find_bar_actions`` (ctrl+f and the find bar's keys), ``index_events`` (the document
+list and the status bar following the index, updates when the folder changes),
+``reading_actions`` (copy, go to a page, the editor, full screen, the concordance, the
+words) and ``note_actions`` (tag, edit, delete). This screen composes them, turns key
+bindings into their calls and routes the messages of the controllers and widgets to
+them; the search's results and hits, the notes loaded and the worker failures it shows
+itself.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,14 +26,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from zhreader.errors import ZhreaderError
-from zhreader.support.printable import printable
 from zhreader.tui.controllers.corpus_watch import CorpusWatch
-from zhreader.tui.controllers.find import FindController, first_at_or_after
+from zhreader.tui.controllers.find import MatchFinder
 from zhreader.tui.controllers.index_lifecycle import GROUP as INDEX_GROUP
 from zhreader.tui.controllers.index_lifecycle import IndexLifecycle
 from zhreader.tui.controllers.notes import NotesController
@@ -51,8 +51,11 @@ from zhreader.tui.messages import (
     SearchFinished,
     WatchFailed,
 )
-from zhreader.tui.positions import Positions, follow_offset
+from zhreader.tui.positions import Positions
+from zhreader.tui.screens.find_bar_actions import FindBarActions
+from zhreader.tui.screens.index_events import IndexEvents
 from zhreader.tui.screens.note_actions import NoteActions
+from zhreader.tui.screens.open_document import OpenDocument
 from zhreader.tui.screens.reading_actions import ReadingActions
 from zhreader.tui.settings import Settings
 from zhreader.tui.widgets.document_list import DocumentList
@@ -69,10 +72,7 @@ from zhreader.tui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from zhreader.tui.library import Library
 
-PREVIEW_DEBOUNCE = 0.04
-CHECK_ELSEWHERE_SECONDS = 10.0
 MATCH_SCRIPT = "match_script"  # settings.json: "any" (the default) or "exact"
-SKIPPED_SHOWN = 8
 
 
 class MainScreen(Screen[None]):
@@ -122,17 +122,15 @@ class MainScreen(Screen[None]):
         self.settings = settings
         self.index = IndexLifecycle(self, library)
         self.folder_watch = CorpusWatch(self, library.corpus.root)
-        self._update_again = False  # the folder changed while an update was running
         exact = settings.get(MATCH_SCRIPT) == "exact"
         self.search = SearchController(self, library, exact_script=exact)
         self.notes = NotesController(self, library, report)
-        self.find = FindController(self)
+        self.match_finder = MatchFinder(self)
         self.reading = ReadingActions(self)
         self.note_actions = NoteActions(self)
-        self._open_doc: str | None = None
-        self._preview_timer: Timer | None = None
-        self._save_timer: Timer | None = None
-        self._check_timer: Timer | None = None
+        self.find_bar_actions = FindBarActions(self)
+        self.opened = OpenDocument(self, self.find_bar_actions)
+        self.index_events = IndexEvents(self, self.opened)
 
     # -- composition -----------------------------------------------------------------
 
@@ -181,7 +179,7 @@ class MainScreen(Screen[None]):
     @property
     def open_doc(self) -> str | None:
         """The id of the document in the reader."""
-        return self._open_doc
+        return self.opened.doc_id
 
     def on_mount(self) -> None:
         self.doc_list.border_title = "Documents"
@@ -196,101 +194,28 @@ class MainScreen(Screen[None]):
     # -- the index -------------------------------------------------------------------
 
     def on_library_opened(self, message: LibraryOpened) -> None:
-        self._show_index()
-        self.status.set_index_state("checking for changes…" if message.searchable else "building the index…")
-        if message.searchable:
-            self.notes.reload()
+        self.index_events.library_opened(message.searchable)
 
     def on_index_grew(self, message: IndexGrew) -> None:
-        self._show_index()
-        if self.search.query:
-            self.search.schedule(immediately=True)
+        self.index_events.grew()
 
     def on_index_progress(self, message: IndexProgress) -> None:
         self.status.show_progress(message.phase, message.done, message.total)
 
     def on_index_finished(self, message: IndexFinished) -> None:
-        self.index.ended()
-        report = message.report
-        self.status.show_report(report)
-        for title, files in (("Skipped files", report.skipped), ("Repaired files", report.repaired)):
-            if files:
-                lines = [printable(f"{s.doc_id}: {s.reason}") for s in files[:SKIPPED_SHOWN]]
-                if len(files) > SKIPPED_SHOWN:
-                    lines.append(f"… {len(files) - SKIPPED_SHOWN} more (zhreader index lists them all)")
-                self.notify("\n".join(lines), title=title, severity="warning", timeout=8, markup=False)
-        self._index_changed()
-        self._start_checking()
-        self.folder_watch.start()
-        if self._update_again:
-            self._update_again = False
-            self._update_now()
+        self.index_events.finished(message.report)
 
     def on_corpus_changed(self, message: CorpusChanged) -> None:
-        self._update_now()
-
-    def _update_now(self) -> None:
-        if self.index.update():
-            self.status.set_index_state("the folder changed · updating…")
-        else:
-            self._update_again = True
+        self.index_events.folder_changed()
 
     def on_watch_failed(self, message: WatchFailed) -> None:
-        self.notify(
-            f"Not watching the folder for changes ({printable(message.reason)}); use Rebuild index after changes",
-            severity="warning",
-            timeout=8,
-            markup=False,
-        )
-
-    def _start_checking(self) -> None:
-        if self._check_timer is None:
-            self._check_timer = self.set_interval(CHECK_ELSEWHERE_SECONDS, self._check_elsewhere, name="check-index")
+        self.index_events.watch_failed(message.reason)
 
     def on_index_busy_elsewhere(self, message: IndexBusyElsewhere) -> None:
-        self.index.ended()
-        self.status.set_progress(None, None)
-        self.status.set_index_state("another zhreader is updating the index · its progress shows here")
-        self._start_checking()
+        self.index_events.busy_elsewhere()
 
     def on_index_reopened(self, message: IndexReopened) -> None:
-        self.status.set_index_state(f"index updated elsewhere · {self.library.document_count:,} docs")
-        self._index_changed()
-
-    def _index_changed(self) -> None:
-        self._show_index()
-        self.notes.reload()
-        self._refresh_open_document()
-        if self.search.query:
-            self.search.schedule(immediately=True)
-
-    def _refresh_open_document(self) -> None:
-        """Show the open document as the index has it now: its text may have changed on
-        disk (the notes were placed again on the new text), or it may be gone."""
-        doc_id, shown = self._open_doc, self.reader.document
-        if doc_id is None or shown is None:
-            return
-        document = self.library.document(doc_id)
-        if document is None:
-            self.notify(f"{printable(doc_id)} is no longer in the folder", severity="warning", markup=False)
-            self._close_find(keep=False)
-            self._open_doc = None
-            self.reader.show(None)
-            self.outline.show(None)
-            return
-        if document.text == shown.text:
-            self.reader.set_notes(self.notes.marks(doc_id))
-            return
-        offset = follow_offset(shown.text, document.text, self.reader.top_offset)
-        finding = self.find.active
-        if finding:
-            self.find.stop()  # its matches were of the old text
-            self.find.origin, self.find.stay = offset, True
-        self.reader.show(document, offset=offset, hits=self.search.spans(doc_id))
-        self.outline.show(document)
-        self.reader.set_notes(self.notes.marks(doc_id))
-        if finding:
-            self._find(self.find_bar.box.value)
+        self.index_events.reopened()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one handler of worker failures (the controllers' workers all run on this
@@ -307,31 +232,15 @@ class MainScreen(Screen[None]):
         elif error is not None:
             raise WorkerFailed(error)
 
-    def _check_elsewhere(self) -> None:
-        self.index.check_elsewhere()
-        self.notes.check_elsewhere()
-
-    def _show_index(self) -> None:
-        """List the documents of the index as it is now (the library's searcher)."""
-        doc_list = self.doc_list
-        first = doc_list.count == 0
-        doc_list.set_source(self.library.searcher)
-        self.status.set_corpus(self.library.corpus.location, doc_list.count)
-        if first and doc_list.count:
-            doc_list.cursor = 0
-
     def rebuild_index(self) -> None:
         """Update the index now, in the background (from the command palette)."""
-        if not self.index.update():
-            self.notify("The index is already being updated", timeout=2, markup=False)
-            return
-        self.status.set_index_state("checking for changes…")
+        self.index_events.rebuild()
 
     # -- search ----------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._close_find(keep=False)
+        self.find_bar_actions.close(keep=False)
         if not self.search.set_query(event.value):
             self._clear_search()
 
@@ -368,166 +277,57 @@ class MainScreen(Screen[None]):
         self._refresh_reader_hits()
 
     def _refresh_reader_hits(self) -> None:
-        if self.find.active:
+        if self.match_finder.active:
             return  # the reader shows the find's matches until the find is closed
-        self.reader.set_hits(self.search.spans(self._open_doc))
-        self._show_hit()
+        self.reader.set_hits(self.search.spans(self.open_doc))
+        self.show_hit()
 
-    def _show_hit(self) -> None:
+    def show_hit(self) -> None:
         reader = self.reader
-        if self.find.active:
+        if self.match_finder.active:
             self.status.set_match(reader.current_hit + 1, len(reader.hits))
         else:
-            self.status.set_hit(self.search.hit_number(self._open_doc, reader.current_hit))
+            self.status.set_hit(self.search.hit_number(self.open_doc, reader.current_hit))
 
     # -- find in the document ----------------------------------------------------------
 
     def action_find(self) -> None:
-        reader = self.reader
-        if reader.document is None:
-            self.notify("Open a document first: ctrl+f finds in the open document", timeout=3, markup=False)
-            return
-        if self.maximized is not None:
-            self.minimize()  # the bar is under the reader, which full screen leaves alone
-        if not self.find.active:
-            passage = reader.passage()
-            self.find.origin = passage[0] if passage is not None else 0
-        bar = self.find_bar
-        bar.open()
-        box = bar.box
-        self.set_focus(box)  # at once: the keys typed next are already on their way
-        box.select_all()  # typing replaces the last text; Enter walks its matches again
-        if box.value and not self.find.active:
-            self._find(box.value)
+        self.find_bar_actions.open()
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        self._find(event.value)
-
-    def _find(self, text: str) -> None:
-        document = self.reader.document
-        if document is None:
-            return
-        if not text.strip():
-            self._drop_find()
-            self.find_bar.show_found(True)
-            return
-        self.find.active = True
-        spans = self.find.find(document, text, exact_script=self.search.exact_script)
-        if spans is not None:
-            self._show_matches(spans)
+        self.find_bar_actions.find(event.value)
 
     def on_find_finished(self, message: FindFinished) -> None:
-        if self.find.accept(message):
-            self._show_matches(message.spans)
-
-    def _show_matches(self, spans: list[tuple[int, int]]) -> None:
-        reader = self.reader
-        stay, self.find.stay = self.find.stay, False
-        if spans:
-            current = first_at_or_after(spans, self.find.origin)
-            reader.set_hits(spans, current)
-            if not stay:
-                reader.goto_hit(current)
-        else:
-            reader.set_hits([])
-        self.find_bar.show_found(bool(spans))
-        self._show_hit()
+        self.find_bar_actions.finished(message)
 
     @on(FindBar.Step)
     def _find_step(self, message: FindBar.Step) -> None:
-        if self.find.active:
-            self._step_match(message.step)
-
-    def _step_match(self, step: int) -> None:
-        reader = self.reader
-        total = len(reader.hits)
-        if not total:
-            self.notify("Not in this document", timeout=2, markup=False)
-            return
-        current = reader.current_hit
-        target = current + step if current >= 0 else (0 if step > 0 else total - 1)
-        if not 0 <= target < total:
-            self.notify(
-                "Wrapped around to the " + ("first" if step > 0 else "last") + " match in this document",
-                timeout=2,
-                markup=False,
-            )
-            target %= total
-        reader.goto_hit(target)
-        self.find.origin = reader.hits[target][0]  # a longer text typed next starts here
-        self._show_hit()
+        if self.match_finder.active:
+            self.find_bar_actions.step(message.step)
 
     @on(FindBar.Closed)
     def _find_closed(self, message: FindBar.Closed) -> None:
-        self._close_find(keep=message.keep)
-        self.reader.focus()
-
-    def _close_find(self, *, keep: bool) -> None:
-        """Hide the bar; unless ``keep``, the reader shows the search's hits again."""
-        self.find_bar.close()
-        if not keep:
-            self._drop_find()
-
-    def _drop_find(self) -> None:
-        if not self.find.active:
-            return
-        reader = self.reader
-        here = reader.hits[reader.current_hit][0] if reader.current_hit >= 0 else self.find.origin
-        self.find.stop()
-        # The search's hit where the find left the reader is current: n goes on from there.
-        spans = self.search.spans(self._open_doc)
-        reader.set_hits(spans, min(bisect_left(spans, (here, -1)), len(spans) - 1))
-        self._show_hit()
+        self.find_bar_actions.leave(keep=message.keep)
 
     # -- opening documents -----------------------------------------------------------
 
     def open_document(
         self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True
     ) -> None:
-        if doc_id != self._open_doc or hit is not None or offset is not None:
-            document = self.library.document(doc_id) if doc_id != self._open_doc else self.reader.document
-            if document is None:
-                self.notify(f"{printable(doc_id)} is not available", severity="warning", markup=False)
-                return
-            hits = self.search.spans(doc_id)
-            if hit is not None and not 0 <= hit < len(hits):
-                hit = None
-            if offset is None and hit is None:
-                offset = self.positions.get(doc_id)
-            if doc_id != self._open_doc:
-                self._close_find(keep=False)
-                self.find.forget()
-                self._open_doc = doc_id
-                self.reader.show(document, offset=offset, hits=hits, current_hit=-1 if hit is None else hit)
-                self.outline.show(document)
-                self.reader.set_notes(self.notes.marks(doc_id))
-            elif hit is not None:
-                self._close_find(keep=False)  # a hit of the search is asked for, not a match
-                self.reader.goto_hit(hit)
-            elif offset is not None:
-                self.reader.scroll_to_offset(offset)
-        if self.doc_list.current is None or self.doc_list.current.doc_id != doc_id:
-            self.doc_list.select(doc_id)
-        self._show_hit()
-        if focus:
-            self.reader.focus()
+        self.opened.open(doc_id, hit=hit, offset=offset, focus=focus)
 
     @on(LineList.Highlighted, "#doc-list")
     def _preview(self, message: LineList.Highlighted) -> None:
         current = self.doc_list.current
-        if current is None or current.doc_id == self._open_doc:
-            return
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-        doc_id = current.doc_id
-        self._preview_timer = self.set_timer(PREVIEW_DEBOUNCE, lambda: self.open_document(doc_id, focus=False))
+        if current is not None:
+            self.opened.preview(current.doc_id)
 
     @on(LineList.Chosen, "#doc-list")
     def _choose_document(self, message: LineList.Chosen) -> None:
         current = self.doc_list.current
         if current is not None:
-            first_hit = self.search.spans(current.doc_id) and current.doc_id != self._open_doc
+            first_hit = self.search.spans(current.doc_id) and current.doc_id != self.open_doc
             self.open_document(current.doc_id, hit=0 if first_hit else None)
 
     @on(LineList.Chosen, "#results")
@@ -559,22 +359,14 @@ class MainScreen(Screen[None]):
         self.open_document(placed.note.doc, offset=placed.anchor.start)
 
     def on_reader_view_moved(self, message: ReaderView.Moved) -> None:
-        position = message.position
-        self.positions.remember(position.doc_id, position.offset)
-        self.outline.follow(position.offset)
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(2.0, self._save_positions)
-
-    def _save_positions(self) -> None:
-        self._save_timer = None
-        self.positions.save()
+        self.opened.moved(message.position)
 
     # -- actions ---------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction  # a "/" typed into a box is text
-        self._close_find(keep=False)
+        self.find_bar_actions.close(keep=False)
         self.focus_search()
 
     def focus_search(self) -> None:
@@ -587,8 +379,7 @@ class MainScreen(Screen[None]):
         exact = not self.search.exact_script
         self.settings.set(MATCH_SCRIPT, "exact" if exact else "any")
         self.search.set_exact_script(exact)
-        if self.find.active:
-            self._find(self.find_bar.box.value)
+        self.find_bar_actions.again()
         self.notify(
             "Exact script: 发展 finds 发展 only (the default from now on)"
             if exact
@@ -598,11 +389,11 @@ class MainScreen(Screen[None]):
         )
 
     def action_next_hit(self, step: int) -> None:
-        if self.find.active:
-            self._step_match(step)
+        if self.match_finder.active:
+            self.find_bar_actions.step(step)
             return
         reader = self.reader
-        target = self.search.step(self._open_doc, reader.current_hit, len(reader.hits), step)
+        target = self.search.step(self.open_doc, reader.current_hit, len(reader.hits), step)
         if target is None:
             self.notify("No search results: press / to search", timeout=2, markup=False)
             return
@@ -610,9 +401,9 @@ class MainScreen(Screen[None]):
             self.notify(
                 "Wrapped around to the " + ("first" if step > 0 else "last") + " result", timeout=2, markup=False
             )
-        if target.doc_id == self._open_doc:
+        if target.doc_id == self.open_doc:
             reader.goto_hit(target.hit)
-            self._show_hit()
+            self.show_hit()
         else:
             self.open_document(target.doc_id, hit=target.hit)
 
@@ -621,7 +412,7 @@ class MainScreen(Screen[None]):
             self.remove_class("-outline")
             self.reader.focus()
             return
-        if self._open_doc is None:
+        if self.open_doc is None:
             self.notify("Open a document first", timeout=2, markup=False)
             return
         self.add_class("-outline")
@@ -633,10 +424,10 @@ class MainScreen(Screen[None]):
         if self.has_class("-outline"):
             self.remove_class("-outline")
             self.reader.focus()
-        elif self.find.active:
-            self._close_find(keep=False)
+        elif self.match_finder.active:
+            self.find_bar_actions.close(keep=False)
         elif isinstance(focused, Input) and focused.id == "query":
-            (self.reader if self._open_doc else self.doc_list).focus()
+            (self.reader if self.open_doc else self.doc_list).focus()
         elif focused is self.reader or focused is self.results:
             self.doc_list.focus()
 
@@ -660,8 +451,8 @@ class MainScreen(Screen[None]):
         placed = message.placed
         self.notes_list.show(placed)
         self.status.set_notes(len(placed), sum(1 for p in placed if p.orphaned))
-        if self._open_doc is not None:
-            self.reader.set_notes(self.notes.marks(self._open_doc))
+        if self.open_doc is not None:
+            self.reader.set_notes(self.notes.marks(self.open_doc))
 
     def action_goto_page(self) -> None:
         self.reading.goto_page()

@@ -1,8 +1,9 @@
 """The find bar: search within the open document as you type (ctrl+f).
 
 It draws the box and turns its keys into messages; the main screen finds the matches
-(``controllers.find``) and shows them in the reader. What is typed is literal text,
-never a query of the search language, and is shown as data (``PlainInput``).
+(``controllers.find``) and shows them in the reader (``screens.find_bar_actions``). What
+is typed is literal text, never a query of the search language, and is shown as data
+(``PlainInput``).
 """
 
 from __future__ import annotations
