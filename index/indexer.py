@@ -36,7 +36,7 @@ from zhreader.index.pool import FastPool
 from zhreader.index.store import Generation, IndexStore
 from zhreader.index.wordvectors import Vocabulary
 from zhreader.index.workers import analyse_in_workers
-from zhreader.support.locking import LockTimeout
+from zhreader.support.locking import LockTimeout, LockWaitStopped
 from zhreader.support.oserrors import reason
 
 # Commit after this many documents or seconds, whichever comes first: a kill loses at
@@ -257,9 +257,11 @@ def update_index(
     store.check_ours()  # before the lock file lands in a folder of the user's
     try:
         lock = store.write_lock(timeout=lock_timeout)
-        lock.acquire()
+        lock.acquire(should_stop)
     except LockTimeout:
         raise IndexBusy("another zhreader process is updating this index") from None
+    except LockWaitStopped:
+        raise Cancelled from None
     except OSError as err:
         raise SearchIndexError(f"cannot write the index in {store.root}: {_describe_os_error(err)}") from None
     try:

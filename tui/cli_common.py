@@ -56,11 +56,32 @@ def make_store(corpus: Corpus, index_dir: str | None) -> IndexStore:
 
 
 @contextmanager
-def _interruptible() -> Iterator[None]:
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """Yields the should_stop of an update: the first ^C asks the indexer to stop at the
+    next document, which it does cleanly; a second one interrupts whatever is running.
+    A KeyboardInterrupt raised anywhere (in the worker pool's bookkeeping, a finaliser)
+    could leave the pool waiting for ever or be swallowed; a flag cannot."""
+    import signal
+    import threading
+
+    from zhreader.index import Cancelled
+
+    asked = threading.Event()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if asked.is_set():
+            raise KeyboardInterrupt
+        asked.set()
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if main_thread else None
     try:
-        yield
-    except KeyboardInterrupt:
+        yield asked.is_set
+    except (KeyboardInterrupt, Cancelled):
         raise Interrupted("interrupted: committed work is kept; run the command again to finish") from None
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
 
 
 def run_update(
@@ -74,7 +95,7 @@ def run_update(
 
     visible = show_progress and err_console.is_terminal
     with (
-        _interruptible(),
+        _interruptible() as should_stop,
         Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
@@ -95,7 +116,7 @@ def run_update(
             elif event.phase == "commit":
                 bar.update(task, description="Saving", doc="")
 
-        return update_index(corpus, store, on_progress, lock_timeout=lock_timeout)
+        return update_index(corpus, store, on_progress, lock_timeout=lock_timeout, should_stop=should_stop)
 
 
 def _up_to_date(corpus: Corpus, store: IndexStore) -> bool:

@@ -149,6 +149,16 @@ def test_a_second_writer_waits_or_gives_up(setup) -> None:
     assert update_index(corpus, store).added
 
 
+def test_waiting_for_the_lock_stops_when_asked(setup) -> None:
+    from zhreader.index import Cancelled
+
+    _root, corpus, store = setup
+    asked = iter([False, False, True])
+    with store.write_lock(), pytest.raises(Cancelled):
+        update_index(corpus, store, should_stop=lambda: next(asked))  # waits for ever unless stopped
+    assert update_index(corpus, store).added
+
+
 KILL_SCRIPT = textwrap.dedent(
     """
     import sys

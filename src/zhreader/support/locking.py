@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +21,10 @@ except ImportError:  # pragma: no cover - Windows
 
 class LockTimeout(Exception):
     pass
+
+
+class LockWaitStopped(Exception):
+    """``should_stop`` said so while waiting for the lock."""
 
 
 class FileLock:
@@ -39,7 +44,7 @@ class FileLock:
             return False
         return True
 
-    def acquire(self) -> None:
+    def acquire(self, should_stop: Callable[[], bool] | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = None if self.timeout is None else time.monotonic() + self.timeout
@@ -47,6 +52,9 @@ class FileLock:
             if deadline is not None and time.monotonic() >= deadline:
                 os.close(fd)
                 raise LockTimeout(f"{self.path} is locked by another process")
+            if should_stop is not None and should_stop():
+                os.close(fd)
+                raise LockWaitStopped(str(self.path))
             time.sleep(self.poll)
         self._fd = fd
 
