@@ -267,6 +267,16 @@ def test_a_build_in_batches_ends_as_one_segment_and_updates_never_rewrite_it(
         assert built in names and len(names) <= MERGE_AT + 1, names  # small ones merged, the big one kept
 
 
+def test_a_build_of_a_few_batches_keeps_them_as_they_are(make_corpus, tmp_path: Path) -> None:
+    # Merging reads back every term of a segment (seconds for a first batch of a few
+    # hundred documents): two segments are cheaper to keep than to merge.
+    root = make_corpus({f"d{i:03}.txt": f"标题{i}\n\n正文第{i}段。" for i in range(8)})
+    store = IndexStore(tmp_path / "ix", Corpus.open(root).location)
+    update_index(Corpus.open(root), store, batch_docs=5)
+    assert len(_segment_names(store)) == 2
+    assert len(ids(store)) == 8
+
+
 def test_a_first_build_stopped_early_keeps_its_first_batch(make_corpus, tmp_path: Path, monkeypatch) -> None:
     from zhreader.index import Cancelled
     from zhreader.index import indexer as indexer_module
