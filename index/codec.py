@@ -46,12 +46,12 @@ class _PositionKept(StructFile):
         self._wrapped = wrapped
         self._position: int = wrapped.tell()
 
-    def write(self, data: bytes) -> int:  # type: ignore[override]
+    def write(self, data: bytes) -> int:
         self.file.write(data)
         self._position += len(data)
         return len(data)
 
-    def tell(self) -> int:  # type: ignore[override]
+    def tell(self) -> int:
         return self._position
 
     # StructFile writes these to its file directly, past write().
