@@ -81,3 +81,20 @@ async def test_words_of_a_search_every_document_matches_have_no_keyness(sample_a
         assert words.words == [row.word for row in wordstats.table(everything, None, WordFilter(), TOP).rows]
         assert "every document matches" in str(words.query_one("#words-summary").render())
         assert "keyness" not in widget_lines(words.table)[0]
+
+
+async def test_a_narrow_pane_leaves_out_columns_rather_than_cutting_the_score(sample_app) -> None:
+    async with sample_app.run_test(size=(46, 20)) as pilot:
+        await ready(pilot, 5)
+        await search(pilot, "强磁场")
+        await pilot.press("escape", "w")
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
+        words = sample_app.screen
+        assert isinstance(words, WordsScreen)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: words.asked.collocates and bool(words.words), what="collocates")
+        await wait_until(pilot, lambda: "counting" not in str(words.table.border_title), what="the table")
+        header, first = widget_lines(words.table)[:2]
+        assert header.split()[-1] == "LL" and "expected" not in header  # the score kept, expected dropped
+        score = words.table.rows[0][-1]
+        assert first.split()[0] == words.words[0] and score in first.split()
