@@ -12,7 +12,11 @@ zhreader writes:
 * a ``PlainTextSelection`` per note, ``startPosition``/``endPosition`` the note's range
   in that text, counted in characters (code points), coded with each of its tags; its
   comment is the selection's ``Description`` (what QualCoder and MAXQDA read as the coding
-  memo) and a project ``Note`` the selection refers to (what ATLAS.ti and NVivo show).
+  memo) and a project ``Note`` the selection refers to (what ATLAS.ti and NVivo show);
+* date-times in whole seconds, in UTC with ``Z`` when the zone is known: the one form
+  QualCoder turns into its own dates (it only drops the ``T`` and the ``Z``, and writes a
+  ``Z`` back on export). Every ``Note`` has one: QualCoder's import stops with an error
+  at a ``Note`` that has neither a ``creationDateTime`` nor a ``modifiedDateTime``.
 
 GUIDs are derived from what they name (a tag, a document id, a note id), so exporting the
 same notes twice gives the same GUIDs, and a project re-exported merges in other tools.
@@ -35,13 +39,14 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from zhreader.corpus.document import Document
 from zhreader.corpus.errors import CorpusError
 from zhreader.corpus.notes.anchor import Status, anchor
 from zhreader.corpus.notes.export import Placed
-from zhreader.corpus.notes.model import MAX_COMMENT_CHARS, MAX_TAG_CHARS, Note, clean_tags
+from zhreader.corpus.notes.model import MAX_COMMENT_CHARS, MAX_TAG_CHARS, Note, clean_tags, now
 from zhreader.errors import ExitCode
 
 NS = "urn:QDA-XML:project:1.0"
@@ -53,7 +58,7 @@ UNCODED = "uncoded"  # the tag of a selection that another tool left without a c
 MAX_PROJECT_BYTES = 256 * 1024 * 1024  # what one project.qde or source may unpack to
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAG_FORBIDDEN = re.compile("[,，\n\r\t\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
-_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$", re.ASCII)
 
 
 class QdpxError(CorpusError):
@@ -70,9 +75,25 @@ def _xml_text(text: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", text)
 
 
+def stamp_of(text: str) -> str | None:
+    """An ISO 8601 date-time as a valid ``xsd:dateTime`` in whole seconds, converted to
+    UTC (``Z``) when it has a zone; None when it is not a real date-time (a 13th month
+    has the right shape but would make the project fail the schema)."""
+    if not _STAMP.match(text):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            return moment.isoformat(timespec="seconds")
+        return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    except (ValueError, OverflowError):
+        return None
+
+
 def _stamped(element: ET.Element, stamp: str) -> None:
-    if _STAMP.match(stamp):
-        element.set("creationDateTime", stamp)
+    valid = stamp_of(stamp)
+    if valid is not None:
+        element.set("creationDateTime", valid)
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -122,7 +143,9 @@ def write(placed: Iterable[Placed], document: Callable[[str], Document | None], 
             notes = ET.SubElement(project, f"{_Q}Notes")
             for note in comments:
                 element = ET.SubElement(notes, f"{_Q}Note", {"guid": guid("comment", note.id), "creatingUser": user})
-                _stamped(element, note.created)
+                # An older or hand-edited notes file may lack the stamps; the export's time
+                # stands in for them, as QualCoder needs one.
+                element.set("creationDateTime", stamp_of(note.created) or stamp_of(note.updated) or now())
                 ET.SubElement(element, f"{_Q}PlainTextContent").text = _xml_text(note.comment)
         ET.register_namespace("", NS)
         xml = ET.tostring(project, encoding="utf-8", xml_declaration=True)
@@ -332,7 +355,7 @@ def to_notes(
             if doc_id not in documents:
                 documents[doc_id] = document(doc_id)
             target = documents[doc_id]
-        stamp = selection.created if _STAMP.match(selection.created) else ""
+        stamp = stamp_of(selection.created) or ""
         blank = Note(
             id=uuid.uuid5(_GUID_NAMESPACE, f"import:{selection.guid}:{selection.source}").hex[:12],
             doc=doc_id if doc_id is not None else (selection.source or "unnamed source"),

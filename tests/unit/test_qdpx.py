@@ -4,10 +4,15 @@ source text to its note's quote, and notes surviving export and import."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from zhreader.corpus.notes import qdpx
@@ -109,6 +114,65 @@ def test_selections_that_cannot_be_placed_are_kept_orphaned(tmp_path: Path, samp
     assert len(placed) == 3
 
 
+def test_every_note_has_a_valid_date(tmp_path: Path, sample_searcher: Searcher) -> None:
+    # QualCoder's RefiImport.parse_notes (src/qualcoder/refi.py) reads creationDateTime,
+    # else modifiedDateTime, of every Note and stops the whole import with an error when a
+    # Note has neither; and a stamp of the right shape can still be no date at all.
+    notes = NotesFile(tmp_path / "notes.jsonl")
+    document = sample_searcher.document("000_bc67ab66cdfee0df.txt")
+    assert document is not None
+    stamps = {
+        "强磁场": ("", "", None),  # an older or hand-edited notes file
+        "呼和浩特": ("2024-13-45T10:00:00Z", "2024-02-01T10:00:00Z", "2024-02-01T10:00:00Z"),
+        "中国": ("2024-01-02T08:00:00.25+08:00", "", "2024-01-02T00:00:00Z"),
+        "北京": ("２０２４-01-02T08:00:00Z", "2024-01-02T08:00:00", "2024-01-02T08:00:00"),
+    }
+    for needle, (created, updated, _) in stamps.items():
+        start = document.text.index(needle)
+        note = Note.create(document.id, document.text, start, start + len(needle), ["地名"], f"on {needle}")
+        notes.add(replace(note, created=created, updated=updated))
+    notebook = Notebook(notes, sample_searcher.document)
+    notebook.reload()
+    before = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    data, count = qdpx.write(notebook.placed, sample_searcher.document, "sample")
+    assert count == len(stamps)
+    root = etree.fromstring(_members(data)["project.qde"])
+    etree.XMLSchema(etree.parse(str(SCHEMA))).assertValid(root)
+    for selection in root.xpath("//q:PlainTextSelection", namespaces=NS):
+        [ref] = selection.xpath("q:NoteRef/@targetGUID", namespaces=NS)
+        [note] = root.xpath(f"//q:Notes/q:Note[@guid='{ref}']", namespaces=NS)
+        expected = stamps[selection.get("name")][2]
+        if expected is None:  # no stamp of its own: the export's time
+            stamp = datetime.fromisoformat(note.get("creationDateTime").removesuffix("Z"))
+            assert before <= stamp <= datetime.now(UTC).replace(tzinfo=None)
+        else:
+            assert note.get("creationDateTime") == expected
+        assert selection.get("creationDateTime") == qdpx.stamp_of(stamps[selection.get("name")][0])
+
+
+_REFI_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ?", re.ASCII)
+
+
+@given(
+    st.datetimes(min_value=datetime(1000, 1, 2), max_value=datetime(9998, 12, 30)),
+    st.integers(-14 * 60, 14 * 60),
+    st.sampled_from(["", ".5", ".123456", ".123456789"]),
+)
+def test_stamps_become_whole_seconds_in_utc(moment: datetime, offset: int, fraction: str) -> None:
+    moment = moment.replace(microsecond=0)
+    zone = timezone(timedelta(minutes=offset))
+    text = moment.isoformat() + fraction + moment.replace(tzinfo=zone).isoformat()[19:]
+    utc = moment.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+    assert qdpx.stamp_of(text) == utc.isoformat() + "Z"
+    assert qdpx.stamp_of(moment.isoformat() + fraction) == moment.isoformat()
+
+
+@given(st.text(alphabet="0123456789-+:TZ.٢ ", max_size=40))
+def test_a_stamp_is_a_real_date_time_or_none(text: str) -> None:
+    stamp = qdpx.stamp_of(text)
+    assert stamp is None or (_REFI_STAMP.fullmatch(stamp) and datetime.fromisoformat(stamp))
+
+
 def _project(xml: str, sources: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zipped:
@@ -128,7 +192,8 @@ def test_reads_a_project_made_elsewhere(sample_searcher: Searcher) -> None:
  <CodeBook><Codes><Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134b" name="Place, country" isCodable="true">
   <Code guid="2dfba8c9-59f5-4424-99d6-ea9bce18134c" name="China" isCodable="true"/></Code></Codes></CodeBook>
  <Sources><TextSource guid="{guid}" name="001_46ad83b1219e4802.txt" plainTextPath="internal://a.txt">
-  <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="{start}" endPosition="{start + 2}">
+  <PlainTextSelection guid="08cbced0-d736-44c8-8fd6-eb4d29fe46c5" startPosition="{start}" endPosition="{start + 2}"
+   creationDateTime="2019-06-07T05:36:36.5+02:00">
    <Description>memo</Description>
    <Coding guid="76414714-63c4-4a25-a47e-66fef80bd52e">
     <CodeRef targetGUID="2dfba8c9-59f5-4424-99d6-ea9bce18134b"/></Coding>
@@ -144,6 +209,7 @@ def test_reads_a_project_made_elsewhere(sample_searcher: Searcher) -> None:
     [item] = qdpx.to_notes(project, sample_searcher.document, lambda name: name)
     assert item.placed and item.note.quote == "中国" and item.note.start == start
     assert item.note.tags == ("Place country", "China") and item.note.comment == "memo"
+    assert item.note.created == item.note.updated == "2019-06-07T03:36:36Z"  # as zhreader stamps notes
 
 
 @pytest.mark.parametrize(
