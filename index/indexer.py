@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.writing import NO_MERGE, OPTIMIZE, IndexWriter, SegmentWriter
+from whoosh.writing import NO_MERGE, IndexWriter, SegmentWriter
 
 from zhreader.corpus.discovery import Corpus, Skipped, SourceFile
 from zhreader.corpus.errors import DocumentError
@@ -33,6 +33,7 @@ from zhreader.index.analysis import Analyzed, analyze
 from zhreader.index.codec import CountsCodec
 from zhreader.index.errors import Cancelled, IndexBusy, SearchIndexError
 from zhreader.index.pool import FastPool
+from zhreader.index.segments import merge_into
 from zhreader.index.store import Generation, IndexStore
 from zhreader.index.wordvectors import Vocabulary
 from zhreader.index.workers import analyse_in_workers
@@ -118,17 +119,13 @@ def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any
     Whoosh's own policy (MERGE_SMALL) merges by a Fibonacci rule on segment counts: after
     a build committed in equal batches it rewrote 22 of them (110,000 documents) on each
     of the next one-file updates at ×100: 147 s and 2.9 GB a time."""
-    from whoosh.reading import SegmentReader
 
     total = sum(segment.doc_count_all() for segment in segments)
     limit = max(SMALL_SEGMENT_DOCS, total // 100)
     small = [segment for segment in segments if segment.doc_count_all() < limit]
     if len(small) < MERGE_AT:
         return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
+    merge_into(writer, small)
     return [segment for segment in segments if segment not in small]
 
 
@@ -141,7 +138,8 @@ def merge_after_batches(writer: SegmentWriter, segments: list[Any]) -> list[Any]
     seconds) costs 5 s to merge on People's Daily ×1, a query over two segments a
     fraction of a millisecond more."""
     if len(segments) + 1 > MERGE_AT:
-        return list(OPTIMIZE(writer, segments))
+        merge_into(writer, segments)
+        return []
     return merge_small_segments(writer, segments)
 
 
