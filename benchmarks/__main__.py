@@ -7,8 +7,12 @@ screen shows), a cold `zhreader search` command and the reader in a pseudo-termi
 then the same queries answered by an in-memory substring scan (the oracle: recall and
 precision are against it), ripgrep, and up to --peers-up-to, jieba's Whoosh recipe and
 SQLite FTS5. A traditional-script section (the Tang poems of the npm package
-chinese-poetry) checks simplified/traditional matching. It prints tables and writes
-docs/benchmarks.md.
+chinese-poetry) checks simplified/traditional matching. A PDF section (benchmarks/pdfs.py)
+typesets People's Daily articles into PDFs and measures their indexing against the same
+text as .txt files, extraction against pdftotext, and what comes back (paragraphs, line
+and page breaks, phrases found by search); it writes the PDFs with reportlab, a test
+dependency (pip install -e '.[test]'), and is skipped with one line without it. It prints
+tables and writes docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from benchmarks import engines, poetry, reader, report, workload
+from benchmarks import engines, pdfs, poetry, reader, report, workload
 
 REPO = Path(__file__).resolve().parent.parent
 REPEATS = 3  # re-index runs per figure (the median): one run on a shared machine is noise
@@ -281,14 +285,20 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=100, help="queries per engine (default: 100)")
     parser.add_argument("--peers-up-to", type=int, default=10, help="largest scale for recipe and FTS5 (default 10)")
     parser.add_argument("--no-poetry", action="store_true", help="skip the traditional-script corpus")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF section")
+    parser.add_argument("--only-pdf", action="store_true", help="only the PDF section (with --quick: a small one)")
+    parser.add_argument("--pdf-docs", type=int, default=250, help="PDFs of about four pages each (default: 250)")
+    parser.add_argument("--pdf-font", type=Path, help="a TrueType font to embed (default: STSong-Light, not embedded)")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md", help="Markdown output")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON")
     parser.add_argument("--startup-runs", type=int, default=8, help="first-frame measurements (0: skip)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: 150 files, 1x, 60 queries")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 150 files, 1x, 60 queries, 6 PDFs")
     args = parser.parse_args()
+    if args.no_pdf and args.only_pdf:
+        parser.error("--no-pdf and --only-pdf exclude each other")
     console = Console(stderr=True)
     source = args.corpus or default_corpus()
-    scales = [1] if args.quick else [int(s) for s in args.scales.split(",")]
+    scales = [] if args.only_pdf else [1] if args.quick else [int(s) for s in args.scales.split(",")]
     sections: list[tuple[str, list[str], list[list[str]]]] = []
     raw: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="zhreader-bench-") as tmp:
@@ -305,7 +315,7 @@ def main() -> None:
             raw[f"{scale}x"] = {"info": info, "results": results}
             title = f"{scale}x: {info['files']:,} documents, {info['chars']:,} characters, {info['queries']} queries"
             sections.append((title, *table_rows(results)))
-        if not args.no_poetry and not args.quick:
+        if not args.no_poetry and not args.quick and not args.only_pdf:
             rows, info = measure_poetry(Path(tmp), args.queries, console)
             raw["tang"] = {"info": info, "rows": rows}
             title = (
@@ -314,7 +324,21 @@ def main() -> None:
             )
             header = ["queries", "count", "documents (oracle)", "zhreader", "zhreader, exact script", "differing"]
             sections.append((title, header, rows))
-    notes = notes_for(args.startup_runs if not args.quick else 0)
+        pdf_notes: list[str] = []
+        if not args.no_pdf:
+            if args.quick:
+                plan = pdfs.Plan(documents=6, min_chars=2500, per_kind=10, font=args.pdf_font)
+            else:
+                plan = pdfs.Plan(documents=args.pdf_docs, font=args.pdf_font)
+            pdf = pdfs.measure(source, Path(tmp), plan, console)
+            if pdf is not None:
+                raw["pdf"] = pdf.raw
+                sections.append((pdf.title, pdf.header, pdf.rows))
+                pdf_notes = pdf.notes
+    if args.only_pdf:
+        notes = [RATIO_NOTE, *pdf_notes]
+    else:
+        notes = notes_for(args.startup_runs if not args.quick else 0) + pdf_notes
     text = report.markdown(sections, notes, str(source))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
@@ -332,10 +356,15 @@ def main() -> None:
     console.print(Text(f"written to {args.out}"))
 
 
+RATIO_NOTE = (
+    "Ratios are zhreader divided by the peer: below 1 is better for times, sizes and memory; above 1 for "
+    "throughput, recall and precision."
+)
+
+
 def notes_for(startup_runs: int) -> list[str]:
     notes = [
-        "Ratios are zhreader divided by the peer: below 1 is better for times, sizes and memory; above 1 for "
-        "throughput, recall and precision.",
+        RATIO_NOTE,
         "Every engine answers the same queries, drawn from one copy of the corpus so they are the same at every "
         "scale: 20 common words (的, 中国, 发展 …), 10 of several terms, 10 in traditional characters, 5 that "
         "need width or Kangxi folding, 10 rare substrings (one document per copy), then random 1-6 character "

@@ -1,8 +1,8 @@
 """The measured work, one child process per figure, so that time and memory are its own.
 
 Usage: python -m benchmarks.child TASK JSON-ARGS; prints one JSON line. Tasks build an
-index (zhreader, the jieba recipe, SQLite FTS5) or answer a query file with one engine
-(zhreader, the recipe, FTS5, an in-memory substring scan).
+index (zhreader, the jieba recipe, SQLite FTS5), answer a query file with one engine
+(zhreader, the recipe, FTS5, an in-memory substring scan), analyse, or extract PDFs.
 
 Answering has two passes. The first is timed, as a results screen needs it (the top 20
 documents with three snippets each), and memory is read right after it. The second,
@@ -237,6 +237,13 @@ def name_matches(engine: str, engine_args: list[Any], queries_path: str, indices
     return {str(n): sorted(matching(queries[n])) for n in indices}
 
 
+def pdf_extraction(pdf_root: str) -> dict[str, Any]:
+    # Imported here: pdfs imports the parent's side (engines), which imports this module.
+    from benchmarks import pdfs
+
+    return pdfs.zhreader_extraction(pdf_root)
+
+
 def main() -> None:
     task, raw = sys.argv[1], sys.argv[2]
     args = json.loads(raw)
@@ -248,6 +255,7 @@ def main() -> None:
         "names": name_matches,
         "zhreader-analysis": analysis.zhreader_analysis,
         "scan-analysis": analysis.scan_analysis,
+        "pdf-extraction": pdf_extraction,
     }
     print(json.dumps(tasks[task](*args)))
 
