@@ -47,6 +47,7 @@ SPEECH = re.compile(r"(?:说|表示|指出|认为|介绍|强调|谈到|称)[，,
 
 BYLINE = re.compile(r"^[●◎]?\s*(?:本报记者|本报通讯员|本报特约记者|新华社记者|记者|通讯员)")
 BYLINE_MAX_CHARS = 40
+BARE_BYLINE = re.compile(r"^(?:记者|通讯员)")
 
 # Closing quotes and brackets may follow a sentence end: "…奔赴。”" ends a sentence,
 # "…“双向奔赴”" does not.
@@ -104,3 +105,9 @@ def numbered_heading(text: str) -> str | None:
 
 def is_byline(text: str) -> bool:
     return len(text) <= BYLINE_MAX_CHARS and BYLINE.match(text) is not None
+
+
+def is_bare_byline(text: str) -> bool:
+    """A byline by its bare 记者 / 通讯员 alone: also what a line wrapped after 本报 or
+    before 站 starts with."""
+    return is_byline(text) and BARE_BYLINE.match(text) is not None

@@ -79,6 +79,11 @@ class _Line:
     cells: int
     number: int = 0  # line number in the source text
     first: bool = False  # the document's first line of text
+    wrapped: bool = False  # found to go on from the line above, whatever it looks like
+
+    @property
+    def byline(self) -> bool:
+        return not self.wrapped and patterns.is_byline(self.text)
 
     @property
     def starts_paragraph(self) -> bool:
@@ -86,12 +91,12 @@ class _Line:
             self.indented
             or _is_standalone(self.text)
             or patterns.LIST_MARKER.match(self.text) is not None
-            or patterns.is_byline(self.text)
+            or self.byline
         )
 
     @property
     def ends_paragraph(self) -> bool:
-        return _is_standalone(self.text) or patterns.is_byline(self.text)
+        return _is_standalone(self.text) or self.byline
 
 
 @dataclass
@@ -240,7 +245,23 @@ def _cut_mid_word(prev: _Line, nxt: _Line, breaks: WordBreaks) -> bool:
     return patterns.is_han(a) and patterns.is_han(b) and breaks.continues(prev.text, nxt.text)
 
 
+def _wraps_into_bare_byline(prev: _Line, nxt: _Line, run: _Run) -> bool:
+    """A full line cut without punctuation, then a full line starting 记者 (…本报 /
+    记者站…): a wrapped sentence, not a byline, which is short and stands alone. PDFs of
+    People's Daily had 13 such breaks in 31,000, and 本报记者 was not found across them."""
+    full = SHORT_LINE * run.width
+    return (
+        patterns.is_bare_byline(nxt.text)
+        and nxt.cells >= full
+        and prev.cells >= full
+        and not prev.ends_paragraph
+        and patterns.ending(prev.text) is Ending.OPEN
+    )
+
+
 def _joins_within(prev: _Line, nxt: _Line, run: _Run, breaks: WordBreaks) -> bool:
+    if _wraps_into_bare_byline(prev, nxt, run):
+        nxt.wrapped = True
     if nxt.starts_paragraph or prev.ends_paragraph:
         return False
     if run.written_as_lines or (len(run.lines) >= 3 and prev.cells > run.column / FULL_AFTER_SENTENCE):

@@ -161,3 +161,12 @@ def test_verse_of_any_length_is_never_joined(chars: list[str], verses: int) -> N
     half = "".join(chars)
     lines = [f"{half}，{half}{'。' if n % 2 else '！'}" for n in range(verses)]
     assert paragraphs("題\n作者\n" + "\n".join(lines), AlwaysWords()) == ["題", "作者", *lines]
+
+
+def test_a_wrapped_line_starting_with_记者_goes_on_and_a_byline_stays_alone() -> None:
+    # Cut after 本报: the next full line starts like a byline but goes on the sentence.
+    text = "标题\n\n在这个项目的工作中，本报\n记者站的同志负责联络各地\n的骨干力量参加了这次活动。\n"
+    assert paragraphs(text) == ["标题", "在这个项目的工作中，本报记者站的同志负责联络各地的骨干力量参加了这次活动。"]
+    # A byline is short and stands alone, under a headline as long as the body's lines.
+    text = "这是一个比较长的新闻标题\n记者 张三\n正文第一段的内容写在这里，\n一直写到这一行才结束。\n"
+    assert paragraphs(text)[:2] == ["这是一个比较长的新闻标题", "记者 张三"]
