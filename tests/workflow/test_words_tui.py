@@ -10,16 +10,22 @@ from zhreader.tui.screens.words_screen import TOP, WordsScreen
 from zhreader.tui.widgets.search_bar import SearchBar
 
 
+async def open_words(pilot, *keys: str) -> WordsScreen:
+    """Press ``keys`` (ending in w) and wait for the words screen's first table."""
+    await pilot.press(*keys)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, WordsScreen), what="the words screen")
+    words = pilot.app.screen
+    assert isinstance(words, WordsScreen)
+    await wait_until(pilot, lambda: bool(words.words), what="the table")
+    return words
+
+
 async def test_words_and_collocates_of_a_search(sample_app) -> None:
     async with sample_app.run_test(size=(110, 32)) as pilot:
         screen = await ready(pilot, 5)
         await search(pilot, "强磁场")
         assert 0 < screen.search.current.result.total_docs < 5  # there is a rest to compare with
-        await pilot.press("escape", "w")
-        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
-        words = sample_app.screen
-        assert isinstance(words, WordsScreen)
-        await wait_until(pilot, lambda: bool(words.words), what="the table")
+        words = await open_words(pilot, "escape", "w")
         searcher, result = sample_app.library.searcher, screen.search.current.result
         everything = wordstats.corpus_counts(searcher)
         subset = wordstats.subset_counts(searcher, result.docs.docnums(), everything)
@@ -51,11 +57,7 @@ async def test_words_and_collocates_of_a_search(sample_app) -> None:
 async def test_words_of_the_corpus_without_a_search(sample_app) -> None:
     async with sample_app.run_test(size=(80, 24)) as pilot:
         await ready(pilot, 5)
-        await pilot.press("w")
-        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
-        words = sample_app.screen
-        assert isinstance(words, WordsScreen)
-        await wait_until(pilot, lambda: bool(words.words), what="the table")
+        words = await open_words(pilot, "w")
         everything = wordstats.corpus_counts(sample_app.library.searcher)
         assert words.words == [row.word for row in wordstats.table(everything, None, WordFilter(), TOP).rows]
         assert str(words.table.border_title) == "Words of the corpus"
@@ -72,11 +74,7 @@ async def test_words_of_a_search_every_document_matches_have_no_keyness(sample_a
         screen = await ready(pilot, 5)
         await search(pilot, "呼和浩特")
         assert screen.search.current.result.total_docs == 5
-        await pilot.press("escape", "w")
-        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
-        words = sample_app.screen
-        assert isinstance(words, WordsScreen)
-        await wait_until(pilot, lambda: bool(words.words), what="the table")
+        words = await open_words(pilot, "escape", "w")
         everything = wordstats.corpus_counts(sample_app.library.searcher)
         assert words.words == [row.word for row in wordstats.table(everything, None, WordFilter(), TOP).rows]
         assert "every document matches" in str(words.query_one("#words-summary").render())
@@ -87,10 +85,7 @@ async def test_a_narrow_pane_leaves_out_columns_rather_than_cutting_the_score(sa
     async with sample_app.run_test(size=(46, 20)) as pilot:
         await ready(pilot, 5)
         await search(pilot, "强磁场")
-        await pilot.press("escape", "w")
-        await wait_until(pilot, lambda: isinstance(sample_app.screen, WordsScreen), what="the words screen")
-        words = sample_app.screen
-        assert isinstance(words, WordsScreen)
+        words = await open_words(pilot, "escape", "w")
         await pilot.press("c")
         await wait_until(pilot, lambda: words.asked.collocates and bool(words.words), what="collocates")
         await wait_until(pilot, lambda: "counting" not in str(words.table.border_title), what="the table")
