@@ -50,7 +50,10 @@ def _emit(content: str, output: str | None, what: str) -> None:
     type=click.Choice(["left", "right", "doc"]),
     default="doc",
     show_default=True,
-    help="Order: by the left context read from the hit outwards, by the right context, or by document.",
+    help=(
+        "Order: by the left context read from the hit outwards, by the right context (their first 16 "
+        "characters, folded; then document order), or by document."
+    ),
 )
 @click.option(
     "--width",
