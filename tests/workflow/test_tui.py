@@ -565,7 +565,8 @@ async def test_a_file_changed_on_disk_is_shown_changed_at_the_same_place(make_co
         text = screen.reader.document.text
         at = text.index("第40段")
         screen.reader.scroll_to_offset(at)
-        await pilot.pause()
+        # The scroll lands after the next refresh (Textual's scroll_to).
+        await wait_until(pilot, lambda: screen.reader.top_offset > 0, what="the scroll")
         reading = text[screen.reader.top_offset :][:12]
         NotesFile(app.library.notes_path).add(Note.create("a.txt", text, at, at + 12, ["第四十"]))
 
