@@ -28,7 +28,7 @@ from typing import Any, overload
 
 from zhreader.corpus.textfold import fold
 from zhreader.index.errors import Cancelled
-from zhreader.index.matching import FoldedText
+from zhreader.index.matching import FoldedText, inside
 from zhreader.index.results import SearchResult
 from zhreader.index.searcher import Searcher
 
@@ -99,6 +99,11 @@ def _left_keys(folded: FoldedText, starts: Sequence[int]) -> list[str]:
     return keys if origin is None else [fold(key[::-1])[::-1][:SORT_CHARS] for key in keys]
 
 
+def _sort_keys(folded: FoldedText, sort: Sort, starts: Sequence[int], ends: Sequence[int]) -> list[str]:
+    """The keys ``sort`` (LEFT or RIGHT) orders a document's hits by."""
+    return _right_keys(folded, ends) if sort is Sort.RIGHT else _left_keys(folded, starts)
+
+
 def sort_key(sort: Sort) -> Callable[[Line], tuple[Any, ...]]:
     """The order a sort puts lines in, as a key on lines (what ``Concordance.ordered``
     computes over its arrays)."""
@@ -152,10 +157,8 @@ class Concordance:
             self.orders.extend([order] * len(spans))
             self.starts.extend(starts)
             self.ends.extend(ends)
-            if sort is Sort.RIGHT:
-                keys.extend(_right_keys(folded, ends))
-            elif sort is Sort.LEFT:
-                keys.extend(_left_keys(folded, starts))
+            if sort is not Sort.DOC:
+                keys.extend(_sort_keys(folded, sort, starts, ends))
         return keys
 
     def __len__(self) -> int:
@@ -192,10 +195,7 @@ class Concordance:
             if done % _POLL == 0 and should_stop is not None and should_stop():
                 raise Cancelled
             folded = self.searcher.folded_text(self.docnums[first])
-            if sort is Sort.RIGHT:
-                keys.extend(_right_keys(folded, self.ends[first:last]))
-            else:
-                keys.extend(_left_keys(folded, self.starts[first:last]))
+            keys.extend(_sort_keys(folded, sort, self.starts[first:last], self.ends[first:last]))
         return keys
 
     def _documents(self) -> Iterator[tuple[int, int]]:
@@ -222,16 +222,13 @@ class Concordance:
             docnum = self.searcher.docnum(doc_id)
             numbers = array("I", (n for n in numbers if self.docnums[n] == docnum))
         if passages is not None:
-            by_docnum = {self.searcher.docnum(key): sorted(spans) for key, spans in passages.items()}
+            by_docnum = {self.searcher.docnum(key): spans for key, spans in passages.items()}
             numbers = array("I", (n for n in numbers if self._inside(n, by_docnum)))
         return Lines(self, numbers)
 
     def _inside(self, number: int, passages: Mapping[int | None, list[tuple[int, int]]]) -> bool:
         spans = passages.get(self.docnums[number])
-        if not spans:
-            return False
-        start, end = self.starts[number], self.ends[number]
-        return any(first <= start and end <= last for first, last in spans)
+        return spans is not None and inside((self.starts[number], self.ends[number]), spans)
 
 
 def _sorted_numbers(keys: list[str]) -> array[int]:

@@ -200,6 +200,18 @@ def subset_counts(
     return corpus.minus(document_counts(searcher, rest, should_stop))
 
 
+def tagged_passages(
+    tags: Iterable[str], passages_of: Callable[[str], Mapping[str, list[tuple[int, int]]]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The passages of every tag in ``tags`` together, by document id (what
+    ``passage_counts`` counts for a query made of tag: terms)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for tag in tags:
+        for doc_id, spans in passages_of(tag).items():
+            found.setdefault(doc_id, []).extend(spans)
+    return found
+
+
 def passage_counts(
     searcher: Searcher, passages: Mapping[str, list[tuple[int, int]]], should_stop: Callable[[], bool] | None = None
 ) -> WordCounts:

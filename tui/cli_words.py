@@ -118,11 +118,7 @@ def words_command(
             finder = PassageFinder(corpus, searcher, notes_path)
             tags = only_tags(query)
             if tags is not None:
-                passages: dict[str, list[tuple[int, int]]] = {}
-                for tag in tags:
-                    for doc, spans in finder(tag).items():
-                        passages.setdefault(doc, []).extend(spans)
-                subset = wordstats.passage_counts(searcher, passages)
+                subset = wordstats.passage_counts(searcher, wordstats.tagged_passages(tags, finder))
                 what = f"the passages of {query!r}"
             else:
                 result = searcher.search(query, passages=finder, exact_script=exact_script)

@@ -183,10 +183,7 @@ class WordsScreen(Screen[str | None]):
 
         tags = only_tags(result.query)
         if tags is not None and self.notebook is not None:
-            passages: dict[str, list[tuple[int, int]]] = {}
-            for tag in tags:
-                for doc, spans in self.notebook.passages(tag).items():
-                    passages.setdefault(doc, []).extend(spans)
+            passages = wordstats.tagged_passages(tags, self.notebook.passages)
             return wordstats.passage_counts(self.searcher, passages, stop)
         return wordstats.subset_counts(self.searcher, result.docs.docnums(), corpus, stop)
 
