@@ -57,10 +57,15 @@ MERGE_AT = 4
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    phase: str  # "scan" | "index" | "commit" (saving) | "committed" (searchable) | "done"
+    # "scan" | "planned" (the walk is over: ``total`` files to index; ``doc_ids`` are the
+    # new ones among them, ``places`` their places in the order "index" and "committed"
+    # events count) | "index" | "commit" (saving) | "committed" (searchable) | "done"
+    phase: str
     done: int = 0
     total: int = 0
     doc_id: str | None = None
+    doc_ids: tuple[str, ...] = ()
+    places: tuple[int, ...] = ()
 
 
 @dataclass
@@ -362,6 +367,8 @@ def _update_locked(
     present = {source.doc_id for source in sources}
     removed = sorted(doc for doc in manifest if doc not in present)
     work, touched = _plan(sources, manifest, report)
+    new = [(place, source.doc_id) for place, source in enumerate(work) if source.doc_id not in indexed]
+    notify(Progress("planned", 0, len(work), doc_ids=tuple(d for _, d in new), places=tuple(p for p, _ in new)))
 
     save = functools.partial(_save_vocabulary, generation, vocabulary)
     batcher = _Batcher(ix, notify, batch_docs, first_batch_seconds, save)

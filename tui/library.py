@@ -8,6 +8,7 @@ document, so a decade of newspapers costs what a screen of it does.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,11 @@ class Library:
         self._stamp: tuple[str, int] | None = None
         self._notebook: Notebook | None = None
         self._notes_mtime: float | None = None
+        # The files an update found that the index does not list yet, in the order it
+        # indexes them, and their places in that order (one object: the UI thread reads it
+        # while the update's thread replaces it); those before ``_committed`` are in.
+        self._planned: tuple[list[str], list[int]] = ([], [])
+        self._committed = 0
 
     # -- index ---------------------------------------------------------------------
 
@@ -71,6 +77,17 @@ class Library:
         return self._searcher is not None
 
     @property
+    def pending(self) -> list[str]:
+        """The files the update under way found and has not made searchable yet (new
+        ones: a changed file is listed already), in the order it indexes them."""
+        doc_ids, places = self._planned
+        return doc_ids[bisect.bisect_left(places, self._committed) :]
+
+    def _plan(self, doc_ids: tuple[str, ...] = (), places: tuple[int, ...] = ()) -> None:
+        self._committed = 0
+        self._planned = (list(doc_ids), list(places))
+
+    @property
     def document_count(self) -> int:
         searcher = self._searcher
         return searcher.count if searcher is not None else 0
@@ -85,24 +102,31 @@ class Library:
         on_progress: Callable[[IndexProgress], None],
         should_stop: Callable[[], bool],
     ) -> UpdateReport:
-        """Bring the index up to date; every commit is searchable as soon as it lands."""
-        from zhreader.index import update_index
+        """Bring the index up to date, in a process of its own (``index.background``);
+        every commit is searchable as soon as it lands."""
+        from zhreader.index.background import update_in_process
 
         def progress(event: IndexProgress) -> None:
-            if event.phase == "committed":
+            if event.phase == "planned":
+                self._plan(event.doc_ids, event.places)
+            elif event.phase == "committed":
                 self._reopen_if_changed()
+                self._committed = event.done
             on_progress(event)
 
-        report = update_index(
-            self.corpus,
-            self.store,
-            progress,
-            should_stop=should_stop,
-            lock_timeout=0,  # another zhreader is updating: its commits are picked up instead
-            batch_docs=READER_BATCH_DOCS,
-            first_batch_seconds=READER_FIRST_BATCH_SECONDS,
-        )
-        self._reopen_if_changed(force=report.touched_index)
+        try:
+            report = update_in_process(
+                self.corpus,
+                self.store,
+                progress,
+                should_stop=should_stop,
+                lock_timeout=0,  # another zhreader is updating: its commits are picked up instead
+                batch_docs=READER_BATCH_DOCS,
+                first_batch_seconds=READER_FIRST_BATCH_SECONDS,
+            )
+            self._reopen_if_changed(force=report.touched_index)
+        finally:
+            self._plan()
         return report
 
     def _reopen_if_changed(self, force: bool = False) -> bool:

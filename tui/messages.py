@@ -26,6 +26,10 @@ class LibraryOpened(Message):
 
 
 @dataclass
+class IndexPlanned(Message):
+    """An update walked the folder: the files it will index are listed until they are."""
+
+
 class IndexGrew(Message):
     """An update committed a batch: more documents are listed and searchable."""
 

@@ -12,6 +12,7 @@ from zhreader.tui.messages import (
     IndexBusyElsewhere,
     IndexFinished,
     IndexGrew,
+    IndexPlanned,
     IndexProgress,
     IndexReopened,
     LibraryOpened,
@@ -84,6 +85,9 @@ class IndexLifecycle:
             nonlocal last
             if event.phase == "committed":
                 self.host.post_message(IndexGrew())
+                return
+            if event.phase == "planned":
+                self.host.post_message(IndexPlanned())
                 return
             now = time.monotonic()
             if event.phase in ("index", "commit") and now - last < PROGRESS_INTERVAL and event.done < event.total:

@@ -40,8 +40,12 @@ class IndexEvents:
         if searchable:
             self.host.notes.reload()
 
+    def planned(self) -> None:
+        self._show_index()
+
     def grew(self) -> None:
         self._show_index()
+        self.opened.arrived()
         if self.host.search.query:
             self.host.search.schedule(immediately=True)
 
@@ -111,11 +115,12 @@ class IndexEvents:
         self.host.notes.check_elsewhere()
 
     def _show_index(self) -> None:
-        """List the documents of the index as it is now (the library's searcher)."""
+        """List the documents of the index as it is now (the library's searcher), and
+        after them the files the update under way has still to make searchable."""
         host = self.host
         doc_list = host.doc_list
         first = doc_list.count == 0
-        doc_list.set_source(host.library.searcher)
+        doc_list.set_source(host.library.searcher, host.library.pending)
         host.status.set_corpus(host.library.corpus.location, doc_list.count)
         if first and doc_list.count:
             doc_list.cursor = 0

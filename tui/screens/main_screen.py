@@ -43,6 +43,7 @@ from zhreader.tui.messages import (
     IndexBusyElsewhere,
     IndexFinished,
     IndexGrew,
+    IndexPlanned,
     IndexProgress,
     IndexReopened,
     LibraryOpened,
@@ -196,6 +197,9 @@ class MainScreen(Screen[None]):
     def on_library_opened(self, message: LibraryOpened) -> None:
         self.index_events.library_opened(message.searchable)
 
+    def on_index_planned(self, message: IndexPlanned) -> None:
+        self.index_events.planned()
+
     def on_index_grew(self, message: IndexGrew) -> None:
         self.index_events.grew()
 
@@ -322,6 +326,8 @@ class MainScreen(Screen[None]):
         current = self.doc_list.current
         if current is not None:
             self.opened.preview(current.doc_id)
+        elif (pending := self.doc_list.current_id) is not None:
+            self.opened.await_indexing(pending, chosen=False)
 
     @on(LineList.Chosen, "#doc-list")
     def _choose_document(self, message: LineList.Chosen) -> None:
@@ -329,6 +335,8 @@ class MainScreen(Screen[None]):
         if current is not None:
             first_hit = self.search.spans(current.doc_id) and current.doc_id != self.open_doc
             self.open_document(current.doc_id, hit=0 if first_hit else None)
+        elif (pending := self.doc_list.current_id) is not None:
+            self.opened.await_indexing(pending, chosen=True)
 
     @on(LineList.Chosen, "#results")
     def _choose_result(self, message: LineList.Chosen) -> None:

@@ -33,10 +33,14 @@ class OpenDocument:
         self.find_bar_actions = find_bar_actions
         self.doc_id: str | None = None  # the id of the document in the reader
         self._preview_timer: Timer | None = None
+        # A file being indexed that the list's cursor is on: it opens once it is searchable
+        # (focused when it was chosen with Enter), if the cursor is still on it.
+        self._awaited: tuple[str, bool] | None = None
         self._save_timer: Timer | None = None
 
     def open(self, doc_id: str, *, hit: int | None = None, offset: int | None = None, focus: bool = True) -> None:
         host = self.host
+        self._awaited = None
         reader = host.reader
         if doc_id != self.doc_id or hit is not None or offset is not None:
             document = host.library.document(doc_id) if doc_id != self.doc_id else reader.document
@@ -106,6 +110,29 @@ class OpenDocument:
         if self._preview_timer is not None:
             self._preview_timer.stop()
         self._preview_timer = self.host.set_timer(PREVIEW_DEBOUNCE, lambda: self.open(doc_id, focus=False))
+
+    def await_indexing(self, doc_id: str, *, chosen: bool) -> None:
+        """The list's cursor is on a file the update has not made searchable yet."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._awaited = (doc_id, chosen)
+        if chosen:
+            self.host.notify(
+                f"{printable(doc_id)} is being indexed: it opens here as soon as it is searchable",
+                timeout=3,
+                markup=False,
+            )
+
+    def arrived(self) -> None:
+        """The index grew: open the awaited file if it is in now."""
+        if self._awaited is None:
+            return
+        doc_id, chosen = self._awaited
+        doc_list = self.host.doc_list
+        if doc_list.current_id != doc_id:
+            self._awaited = None
+        elif doc_list.current is not None:
+            self.open(doc_id, focus=chosen)
 
     def moved(self, position: Position) -> None:
         """The reader moved: remember where, and let the outline follow."""

@@ -1,11 +1,17 @@
 """The document list: titles with lengths, or hit counts while a search is active.
 
+While an update indexes new files, they are listed too, after the indexed documents, by
+file name and dimmed, from the moment the update's walk found them: a first open of a big
+folder lists it at once, not as its index grows.
+
 Typing a character that is not a key binding (Chinese, digits) starts filtering by
 title; ``f`` opens the filter for Latin letters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -20,7 +26,9 @@ if TYPE_CHECKING:
     from zhreader.index import RankedDocs, Searcher
     from zhreader.index.results import DocSummary
 
+from zhreader.corpus.textfold import fold
 from zhreader.support.cells import cells, fit
+from zhreader.support.printable import printable
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
 
@@ -61,6 +69,8 @@ class DocumentList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source: Searcher | None = None  # the documents, in id order, read by the screenful
+        self.pending: Sequence[str] = ()  # files being indexed that the source does not hold yet
+        self._pending_shown: Sequence[str] = ()  # those of them the filter lets through
         self.hits: RankedDocs | None = None  # the search whose hit counts are shown
         self.hit_docs = 0  # documents with hits
         self.only_hits = False
@@ -72,58 +82,81 @@ class DocumentList(LineList):
 
     @property
     def count(self) -> int:
-        """Documents in the index (filtered or not)."""
+        """Documents in the index and files being indexed (filtered or not)."""
+        return self.indexed + len(self.pending)
+
+    @property
+    def indexed(self) -> int:
         return self.source.count if self.source is not None else 0
 
     @property
     def row_count(self) -> int:
-        return len(self._visible) if self._visible is not None else self.count
+        return self._indexed_rows + len(self._pending_shown)
+
+    @property
+    def _indexed_rows(self) -> int:
+        return len(self._visible) if self._visible is not None else self.indexed
 
     def _docnum(self, row: int) -> int:
         assert self.source is not None
         return self._visible[row] if self._visible is not None else self.source.catalog.order[row]
 
     def summary(self, row: int) -> DocSummary | None:
-        if self.source is None or not 0 <= row < self.row_count:
+        """The indexed document on ``row`` (None on a file being indexed)."""
+        if self.source is None or not 0 <= row < self._indexed_rows:
             return None
         return self.source.summary(self._docnum(row))
+
+    def pending_at(self, row: int) -> str | None:
+        """The file being indexed on ``row``, if that row holds one."""
+        place = row - self._indexed_rows
+        return self._pending_shown[place] if 0 <= place < len(self._pending_shown) else None
 
     @property
     def current(self) -> DocSummary | None:
         return self.summary(self.cursor)
 
-    def set_source(self, source: Searcher | None) -> None:
-        """Show the documents of a (newly opened) index, keeping the place."""
-        keep = self.current.doc_id if self.current else None
+    @property
+    def current_id(self) -> str | None:
+        """The id of what the cursor is on: a document, or a file being indexed."""
+        current = self.current
+        return current.doc_id if current is not None else self.pending_at(self.cursor)
+
+    def set_source(self, source: Searcher | None, pending: Sequence[str] = ()) -> None:
+        """Show the documents of a (newly opened) index and the files still being
+        indexed, keeping the place."""
+        keep = self.current_id
         if source is not self.source:
             self._orders.clear()
-        self.source = source
+        self.source, self.pending = source, pending
         self._refilter(keep)
 
     def set_sort(self, sort: str) -> None:
-        keep = self.current.doc_id if self.current else None
+        keep = self.current_id
         self.sort = sort
         self._refilter(keep)
 
     def set_hits(self, hits: RankedDocs | None, hit_docs: int = 0) -> None:
-        keep = self.current.doc_id if self.current else None
+        keep = self.current_id
         self.hits, self.hit_docs = hits, hit_docs
         self._refilter(keep)
 
     def set_filter(self, text: str) -> None:
-        keep = self.current.doc_id if self.current else None
+        keep = self.current_id
         self.filter_text = text
         self._refilter(keep)
 
     def select(self, doc_id: str) -> None:
         source = self.source
-        if source is None:
-            return
-        if self._visible is None:
-            row = source.position_of(doc_id)
-        else:
-            docnum = source.docnum(doc_id)
-            row = self._row_of.get(docnum) if docnum is not None else None
+        row: int | None = None
+        if source is not None:
+            if self._visible is None:
+                row = source.position_of(doc_id)
+            else:
+                docnum = source.docnum(doc_id)
+                row = self._row_of.get(docnum) if docnum is not None else None
+        if row is None and doc_id in self._pending_shown:
+            row = self._indexed_rows + list(self._pending_shown).index(doc_id)
         if row is not None:
             self.cursor = row
 
@@ -140,10 +173,21 @@ class DocumentList(LineList):
             visible = self._sorted(source, visible)
         self._visible = visible
         self._row_of = {docnum: row for row, docnum in enumerate(visible)} if visible is not None else {}
+        self._pending_shown = self._pending_filtered()
         self.rows_changed()
         if keep is not None:
             self.select(keep)
         self._update_title()
+
+    def _pending_filtered(self) -> Sequence[str]:
+        """The files being indexed that the filter lets through, matched on their paths
+        as the index matches titles and paths (folded); none when only hits are shown."""
+        if self.only_hits and self.hits is not None:
+            return ()
+        parts = fold(self.filter_text).split()
+        if not parts:
+            return self.pending
+        return [doc_id for doc_id in self.pending if all(part in fold(doc_id) for part in parts)]
 
     def _sorted(self, source: Searcher, visible: list[int] | None) -> list[int] | None:
         """``visible`` (None: every document, by path) in the order chosen with ``S``. The
@@ -175,6 +219,8 @@ class DocumentList(LineList):
     def _update_title(self) -> None:
         shown, total = self.row_count, self.count
         title = f"Documents {total:,}" if shown == total else f"Documents {shown:,}/{total:,}"
+        if self.pending:
+            title += f" · {len(self.pending):,} being indexed"
         if self.hits is not None:
             title += f" · {self.hit_docs:,} with hits"
         if self.sort != "path":
@@ -185,12 +231,18 @@ class DocumentList(LineList):
         doc = self.summary(row)
         base = self.base_style()
         if doc is None:
-            return []
-        if self.hits is None:
-            count = human_length(doc.length)
+            pending = self.pending_at(row)
+            if pending is None:
+                return []
+            # Its title is known once it is read: its file name stands for it until then.
+            title, count = printable(PurePosixPath(pending).name), "…"
+            title_style = count_style = row_style(self, "document-list--nohits")
+        elif self.hits is None:
+            title, count = doc.title, human_length(doc.length)
             count_style = row_style(self, "document-list--count")
             title_style = base
         else:
+            title = doc.title
             n = self.hits.count_of(doc.docnum)
             count = f"{n:,}" if n else ""
             count_style = row_style(self, "document-list--hits")
@@ -200,7 +252,7 @@ class DocumentList(LineList):
             title_style = title_style + cursor
             count_style = count_style + cursor
         count_cells = cells(count)
-        title = fit(doc.title, width - count_cells - 2)
+        title = fit(title, width - count_cells - 2)
         gap = max(width - cells(title) - count_cells - 1, 1)
         fill = title_style if selected else base
         return [

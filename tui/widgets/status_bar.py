@@ -119,9 +119,9 @@ class StatusBar(Horizontal):
         self.set_progress(None, None)
         state = f"index ready · {report.documents:,} docs"
         if report.touched_index:
-            state += f" (+{len(report.added)} ~{len(report.changed)} -{len(report.removed)})"
+            state += f" (+{len(report.added):,} ~{len(report.changed):,} -{len(report.removed):,})"
         if report.skipped:
-            state += f" · {len(report.skipped)} skipped"
+            state += f" · {len(report.skipped):,} skipped"
         self.set_index_state(state)
 
     def set_index_state(self, text: str) -> None:

@@ -1,0 +1,79 @@
+"""A first open of a folder: its files are listed as soon as the update has walked it,
+before any of them is searchable, and one chosen then opens once it is."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from tests.pilot import make_app, ready, toasts, wait_until, widget_lines
+
+
+def hold_after_the_walk(monkeypatch) -> threading.Event:
+    """The reader hears nothing of the update after its walk until the event is set (the
+    child goes on: its commits are all picked up after)."""
+    from zhreader.index import background
+
+    release = threading.Event()
+    real = background.update_in_process
+
+    def held(corpus, store, progress, **kwargs):
+        def held_progress(event) -> None:
+            progress(event)
+            if event.phase == "planned":
+                release.wait(30)
+
+        return real(corpus, store, held_progress, **kwargs)
+
+    monkeypatch.setattr(background, "update_in_process", held)
+    return release
+
+
+async def test_files_are_listed_from_the_walk_and_open_once_indexed(make_corpus, tmp_path: Path, monkeypatch) -> None:
+    root = make_corpus({f"d{i:02}.txt": f"标题{i}\n\n正文{i}段。\n" for i in range(30)})
+    release = hold_after_the_walk(monkeypatch)
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = app.main
+        doc_list = screen.doc_list
+        await wait_until(pilot, lambda: screen.is_mounted and doc_list.count == 30, what="the walk's files")
+        assert doc_list.indexed == 0 and doc_list.current is None and doc_list.current_id == "d00.txt"
+        assert doc_list.border_title == "Documents 30 · 30 being indexed"
+        lines = widget_lines(doc_list)
+        assert "d00.txt" in lines[0] and lines[0].rstrip().endswith("…")
+
+        await pilot.press("2")  # the title filter matches the files' paths meanwhile
+        await wait_until(pilot, lambda: doc_list.row_count == 12, what="the filter")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: doc_list.row_count == 30, what="the filter to close")
+        assert doc_list.current_id == "d02.txt"  # the place is kept across the filter
+
+        doc_list.focus()
+        await pilot.press("down", "down", "down", "enter")
+        await wait_until(pilot, lambda: any("d05.txt is being indexed" in t for t in toasts(app)), what="the notice")
+        assert screen.open_doc is None
+
+        release.set()
+        await wait_until(pilot, lambda: screen.open_doc == "d05.txt", what="the chosen file to open")
+        assert screen.reader.has_focus
+        screen = await ready(pilot, 30)
+        assert doc_list.indexed == 30 and not doc_list.pending
+        assert doc_list.border_title == "Documents 30"
+    assert not app.return_code
+
+
+async def test_a_file_passed_over_is_not_opened_later(make_corpus, tmp_path: Path, monkeypatch) -> None:
+    root = make_corpus({f"d{i:02}.txt": f"标题{i}\n\n正文{i}段。\n" for i in range(8)})
+    release = hold_after_the_walk(monkeypatch)
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = app.main
+        await wait_until(pilot, lambda: screen.is_mounted and screen.doc_list.count == 8, what="the walk's files")
+        screen.doc_list.focus()
+        await pilot.press("down", "enter", "down")  # chose d01, then moved on to d02
+        release.set()
+        screen = await ready(pilot, 8)
+        await pilot.pause(0.2)
+        assert screen.open_doc == "d02.txt"  # the one the cursor rests on, shown as a preview
+        assert screen.doc_list.has_focus
+    assert not app.return_code
