@@ -169,6 +169,9 @@ def measure_scale(
     isolated = {**os.environ, **{name: str(work / name.lower()) for name in reader.XDG}}
     opened = reader.opened_and_searched(root, zh.index_dir, "中国", isolated)
     results[zh.name].update({f"reader_{key}": value for key, value in opened.items()})
+    if scale <= peers_up_to:
+        fresh = reader.first_open(root, work / "first-open-index", isolated)
+        results[zh.name].update({f"reader_{key}": value for key, value in fresh.items()})
 
     console.print(Text(f"  {zh.name} and {scan.name}: concordance, words, collocates"))
     results[zh.name].update(engines.run_child("zhreader-analysis", str(root), str(zh.index_dir), env=zh.env))
@@ -247,6 +250,8 @@ ROWS = [
     ("cold `zhreader search 中国` (s)", "cli_common_s", 2),
     ("cold `zhreader search` of a rare term (s)", "cli_rare_s", 2),
     ("reader: documents listed after (s)", "reader_listed_s", 2),
+    ("reader, first open (no index): files listed after (s)", "reader_first_listed_s", 2),
+    ("reader, first open (no index): index ready after (s)", "reader_first_ready_s", 1),
     ("reader: memory after opening and one search (MB)", "reader_rss_mb", 0),
 ]
 ENGINES = ["zhreader", "zhreader [fast]", "jieba recipe", "SQLite FTS5", "substring scan", "ripgrep"]
@@ -380,7 +385,9 @@ def notes_for(startup_runs: int) -> list[str]:
         "summed RSS of the indexer and its worker processes, sampled every 0.1 s. The searcher's is measured "
         "in a process that only opens the index and answers the queries.",
         "The reader runs in a pseudo-terminal (100x30) on the scale's corpus: documents listed after start, "
-        "then `/中国`; its memory (RSS, with any worker) is read a second after the results are drawn.",
+        "then `/中国`; its memory (RSS, with any worker) is read a second after the results are drawn. "
+        "Then it opens the corpus with no index (up to the peers' largest scale): its files listed, its index "
+        "ready — to compare with the first index row, the same build by `zhreader index`.",
         "Analysis (issue 13's targets: ≤ 1 s at 10x for the first two): the concordance of 的 sorted by the right "
         "context up to its first screen of 40 lines; the word frequencies of 经济's documents with their keyness "
         "(the corpus' counts, timed on their own, made beforehand); the collocates of 中国 (±5 words, "

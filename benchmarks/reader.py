@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.memory import descendants, status_mb
@@ -47,16 +49,23 @@ class _Terminal:
 
     def wait_for(self, *markers: str, timeout: float = 60.0) -> float:
         """Seconds from the start until the screen shows every marker."""
+        return self._wait(lambda text: all(marker in text for marker in markers), repr(markers), timeout)
+
+    def wait_for_match(self, pattern: str, timeout: float = 60.0) -> float:
+        """Seconds from the start until the screen matches ``pattern``."""
+        found = re.compile(pattern)
+        return self._wait(lambda text: found.search(text) is not None, repr(pattern), timeout)
+
+    def _wait(self, shown: Callable[[str], bool], what: str, timeout: float) -> float:
         import pexpect
 
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(pexpect.TIMEOUT):
                 self.stream.feed(self.child.read_nonblocking(65536, timeout=0.002))
-            text = self.text()
-            if all(marker in text for marker in markers):
+            if shown(self.text()):
                 return time.monotonic() - self.started
-        raise RuntimeError(f"no frame with {markers!r} within {timeout} s; the screen shows:\n{self.text()}")
+        raise RuntimeError(f"no frame with {what} within {timeout} s; the screen shows:\n{self.text()}")
 
     def close(self) -> None:
         self.child.terminate(force=True)
@@ -86,6 +95,21 @@ def opened_and_searched(corpus: Path, index_dir: Path, query: str, env: dict[str
         pid = term.child.pid
         rss = status_mb(pid, "VmRSS") + sum(status_mb(child, "VmRSS") for child in descendants(pid))
         return {"listed_s": listed, "search_s": answered, "rss_mb": rss, "peak_mb": status_mb(pid, "VmHWM")}
+    finally:
+        term.close()
+
+
+def first_open(corpus: Path, index_dir: Path, env: dict[str, str]) -> dict[str, float]:
+    """The reader on a folder it has no index of: seconds until its files are listed, and
+    until its index is ready (what ``zhreader index`` does, with the reader drawing)."""
+    zhreader = Path(sys.executable).parent / "zhreader"
+    command = [str(zhreader), "open", str(corpus), "--index-dir", str(index_dir)]
+    term = _Terminal(command, {**env, "TERM": "xterm-256color"})
+    try:
+        # A small folder may be indexed before a frame with "being indexed" is drawn.
+        listed = term.wait_for_match(r"Documents [1-9]", timeout=600)
+        ready = term.wait_for("index ready", timeout=7200)
+        return {"first_listed_s": listed, "first_ready_s": ready}
     finally:
         term.close()
 
