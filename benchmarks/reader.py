@@ -106,7 +106,7 @@ def first_open(corpus: Path, index_dir: Path, env: dict[str, str]) -> dict[str, 
     command = [str(zhreader), "open", str(corpus), "--index-dir", str(index_dir)]
     term = _Terminal(command, {**env, "TERM": "xterm-256color"})
     try:
-        # A small folder may be indexed before a frame with "being indexed" is drawn.
+        # A small folder may be indexed before a frame with "to index" is drawn.
         listed = term.wait_for_match(r"Documents [1-9]", timeout=600)
         ready = term.wait_for("index ready", timeout=7200)
         return {"first_listed_s": listed, "first_ready_s": ready}

@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from zhreader.index.store import IndexStore
 
 WAIT_POLL_SECONDS = 0.1  # how often the reader's wait looks at should_stop
-# After asking the child to stop, the reader waits this long for it to say it stopped;
-# a commit under way goes on in the child, which then ends by itself.
-STOP_GRACE_SECONDS = 2.0
+# After asking the child to stop, the reader waits this long for it to say it stopped (a
+# quit waits for it); a commit under way goes on in the child, which then ends by itself.
+STOP_ACK_SECONDS = 0.5
+DYING_SECONDS = 2.0  # how long a child whose output ended has to exit before it is killed
 # The child sends "index" events at most this often (and always the last one).
 PROGRESS_INTERVAL = 0.05
 
@@ -75,7 +76,8 @@ def update_in_process(
     with tempfile.TemporaryFile() as errors:
         try:
             child = subprocess.Popen(
-                [sys.executable, "-m", "zhreader.index.background"],
+                # -P: the reader's working folder may hold anything, a "zhreader" among it.
+                [sys.executable, "-P", "-m", "zhreader.index.background"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=errors,
@@ -93,7 +95,14 @@ def update_in_process(
             child.stdin.flush()
         except OSError:
             pass  # it died at once: its standard error says why, below
-        return _follow(child, messages, errors, progress, should_stop)
+        try:
+            return _follow(child, messages, errors, progress, should_stop)
+        except BaseException:
+            # Cancelled, an error the child sent, or one of the caller's progress callback:
+            # in each case the child is, or is told to be, on its way out (its output is
+            # still drained, so it never blocks writing).
+            _ask_to_stop(child)
+            raise
 
 
 def _read_messages(stream: IO[bytes], messages: queue.Queue[tuple[Any, ...] | None]) -> None:
@@ -119,7 +128,7 @@ def _follow(
         try:
             message = messages.get(timeout=WAIT_POLL_SECONDS)
         except queue.Empty:
-            if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE_SECONDS:
+            if stop_sent is not None and time.monotonic() - stop_sent > STOP_ACK_SECONDS:
                 raise Cancelled from None
             continue
         if message is None:
@@ -141,7 +150,7 @@ def _follow(
 
 def _ask_to_stop(child: subprocess.Popen[bytes]) -> None:
     assert child.stdin is not None
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # ValueError: its input is closed already
         child.stdin.write(b"stop\n")
         child.stdin.flush()
 
@@ -157,7 +166,7 @@ def _end(child: subprocess.Popen[bytes]) -> None:
 
 def _death_of(child: subprocess.Popen[bytes], errors: IO[bytes]) -> str:
     try:
-        code = child.wait(STOP_GRACE_SECONDS)
+        code = child.wait(DYING_SECONDS)
     except subprocess.TimeoutExpired:
         child.kill()
         code = child.wait()

@@ -149,3 +149,16 @@ def test_the_library_lists_what_is_not_searchable_yet(setup, monkeypatch) -> Non
     dones = [done for done, _, _ in seen[1:]]
     assert dones == sorted(dones) and len(dones) >= 3 and dones[-1] == 13  # batches of 4 written documents
     assert library.pending == [] and library.document_count == 12
+
+
+def test_a_failing_progress_callback_stops_the_child(setup) -> None:
+    _root, corpus, store = setup
+
+    def progress(event: Progress) -> None:
+        if event.phase == "planned":
+            raise RuntimeError("the reader's side broke")
+
+    with pytest.raises(RuntimeError, match="reader's side broke"):
+        update_in_process(corpus, store, progress, should_stop=never)
+    # The child was told to stop and let go of the lock: an update waiting for it goes on.
+    assert update_index(corpus, store, lock_timeout=30).documents == 12

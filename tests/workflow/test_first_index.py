@@ -38,7 +38,7 @@ async def test_files_are_listed_from_the_walk_and_open_once_indexed(make_corpus,
         doc_list = screen.doc_list
         await wait_until(pilot, lambda: screen.is_mounted and doc_list.count == 30, what="the walk's files")
         assert doc_list.indexed == 0 and doc_list.current is None and doc_list.current_id == "d00.txt"
-        assert doc_list.border_title == "Documents 30 · 30 being indexed"
+        assert doc_list.border_title == "Documents 30 · 30 to index"
         lines = widget_lines(doc_list)
         assert "d00.txt" in lines[0] and lines[0].rstrip().endswith("…")
 
@@ -76,4 +76,21 @@ async def test_a_file_passed_over_is_not_opened_later(make_corpus, tmp_path: Pat
         await pilot.pause(0.2)
         assert screen.open_doc == "d02.txt"  # the one the cursor rests on, shown as a preview
         assert screen.doc_list.has_focus
+    assert not app.return_code
+
+
+async def test_a_file_to_index_is_shown_by_its_path_as_data(make_corpus, tmp_path: Path, monkeypatch) -> None:
+    deep = "很长的文件夹名称/" * 6
+    root = make_corpus({"[bold]坏\x1b[31m.txt": "标题\n\n正文。\n", f"{deep}深处的文件.txt": "标题\n\n正文。\n"})
+    release = hold_after_the_walk(monkeypatch)
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = app.main
+        await wait_until(pilot, lambda: screen.is_mounted and screen.doc_list.count == 2, what="the walk's files")
+        lines = widget_lines(screen.doc_list)
+        assert lines[0].strip().startswith("[bold]坏␛[31m.txt")
+        assert lines[1].strip().startswith("…") and "深处的文件.txt" in lines[1]  # the name kept, the folders cut
+        assert all("\x1b" not in line for line in lines)
+        release.set()
+        await ready(pilot, 2)
     assert not app.return_code

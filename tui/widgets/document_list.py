@@ -11,7 +11,6 @@ title; ``f`` opens the filter for Latin letters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from zhreader.index.results import DocSummary
 
 from zhreader.corpus.textfold import fold
-from zhreader.support.cells import cells, fit
+from zhreader.support.cells import cells, fit, fit_left
 from zhreader.support.printable import printable
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
@@ -220,7 +219,7 @@ class DocumentList(LineList):
         shown, total = self.row_count, self.count
         title = f"Documents {total:,}" if shown == total else f"Documents {shown:,}/{total:,}"
         if self.pending:
-            title += f" · {len(self.pending):,} being indexed"
+            title += f" · {len(self.pending):,} to index"
         if self.hits is not None:
             title += f" · {self.hit_docs:,} with hits"
         if self.sort != "path":
@@ -234,8 +233,9 @@ class DocumentList(LineList):
             pending = self.pending_at(row)
             if pending is None:
                 return []
-            # Its title is known once it is read: its file name stands for it until then.
-            title, count = printable(PurePosixPath(pending).name), "…"
+            # Its title is known once it is read: its path stands for it until then (the
+            # folder tells apart files of one name), cut at the start to keep the name.
+            title, count = printable(pending), "…"
             title_style = count_style = row_style(self, "document-list--nohits")
         elif self.hits is None:
             title, count = doc.title, human_length(doc.length)
@@ -252,7 +252,10 @@ class DocumentList(LineList):
             title_style = title_style + cursor
             count_style = count_style + cursor
         count_cells = cells(count)
-        title = fit(title, width - count_cells - 2)
+        room = width - count_cells - 2
+        if doc is None and cells(title) > room > 1:
+            title = "…" + fit_left(title, room - 1).lstrip(" ")
+        title = fit(title, room)
         gap = max(width - cells(title) - count_cells - 1, 1)
         fill = title_style if selected else base
         return [
