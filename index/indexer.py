@@ -59,7 +59,9 @@ MERGE_AT = 4
 class Progress:
     # "scan" | "planned" (the walk is over: ``total`` files to index; ``doc_ids`` are the
     # new ones among them, ``places`` their places in the order "index" and "committed"
-    # events count) | "index" | "commit" (saving) | "committed" (searchable) | "done"
+    # events count) | "index" | "commit" (saving begins) | "merging" (saving: documents of
+    # older segments read back) | "writing" (saving: postings written) | "committed"
+    # (searchable) | "done"
     phase: str
     done: int = 0
     total: int = 0
@@ -116,7 +118,9 @@ def _batch_docs() -> int:
         return BATCH_DOCS
 
 
-def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+def merge_small_segments(
+    writer: SegmentWriter, segments: list[Any], on_progress: Callable[[int, int], None] | None = None
+) -> list[Any]:
     """Whoosh's merge policy for an update's commit: the segments smaller than a
     hundredth of the index (at least SMALL_SEGMENT_DOCS documents) are merged once there
     are MERGE_AT of them; big segments are never rewritten by an update.
@@ -130,11 +134,13 @@ def merge_small_segments(writer: SegmentWriter, segments: list[Any]) -> list[Any
     small = [segment for segment in segments if segment.doc_count_all() < limit]
     if len(small) < MERGE_AT:
         return segments
-    merge_into(writer, small)
+    merge_into(writer, small, on_progress)
     return [segment for segment in segments if segment not in small]
 
 
-def merge_after_batches(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+def merge_after_batches(
+    writer: SegmentWriter, segments: list[Any], on_progress: Callable[[int, int], None] | None = None
+) -> list[Any]:
     """The merge policy of the last commit of a run that committed batches (a build, a
     big update): everything into one segment when the batches left more than MERGE_AT
     segments (each one costs every query a look-up); a few are left as they are, small
@@ -143,9 +149,9 @@ def merge_after_batches(writer: SegmentWriter, segments: list[Any]) -> list[Any]
     seconds) costs 5 s to merge on People's Daily ×1, a query over two segments a
     fraction of a millisecond more."""
     if len(segments) + 1 > MERGE_AT:
-        merge_into(writer, segments)
+        merge_into(writer, segments, on_progress)
         return []
-    return merge_small_segments(writer, segments)
+    return merge_small_segments(writer, segments, on_progress)
 
 
 class _Batcher:
@@ -180,7 +186,9 @@ class _Batcher:
             assert isinstance(writer, SegmentWriter)
             # Whoosh sorts and pickles every posting; n-gram postings come in document
             # order and are kept as arrays per term instead (index.pool).
-            writer.pool = FastPool(writer.temp_storage().folder, WRITER_LIMIT_MB)  # type: ignore[assignment]
+            pool = FastPool(writer.temp_storage().folder, WRITER_LIMIT_MB)
+            pool.on_progress = self._writing
+            writer.pool = pool  # type: ignore[assignment]
             self.writer = writer
             self.started = time.monotonic()
         return self.writer
@@ -209,15 +217,23 @@ class _Batcher:
             if not final:
                 self.writer.commit(mergetype=NO_MERGE)
             elif self.batches:
-                self.writer.commit(mergetype=merge_after_batches)
+                self.writer.commit(mergetype=functools.partial(merge_after_batches, on_progress=self._merging))
             else:
-                self.writer.commit(mergetype=merge_small_segments)
+                self.writer.commit(mergetype=functools.partial(merge_small_segments, on_progress=self._merging))
         except BaseException:
             self.cancel()
             raise
         self.batches = 0 if final else self.batches + 1
         self.writer, self.pending = None, 0
         self.progress(Progress("committed", done, total))
+
+    # What a commit says while it saves: it can take minutes at ×100, a bar that fills says
+    # how far it is.
+    def _merging(self, read: int, of: int) -> None:
+        self.progress(Progress("merging", read, of))
+
+    def _writing(self, wrote: int, of: int) -> None:
+        self.progress(Progress("writing", wrote, of))
 
     def cancel(self) -> None:
         writer, self.writer, self.pending = self.writer, None, 0

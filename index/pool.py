@@ -18,7 +18,7 @@ import os
 import struct
 import tempfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 # (field name, term, docnum, weight, value) as Whoosh's writer adds and reads them.
@@ -38,6 +38,10 @@ class FastPool:
         self._size = 0
         self._runs: list[str] = []
         self.fieldnames: set[str] = set()
+        # Told (postings handed to Whoosh, postings in all) about every hundredth of the
+        # postings while they are written: what a commit's progress is measured in.
+        self.on_progress: Callable[[int, int], None] | None = None
+        self._postings = 0
 
     # -- what Whoosh's writer calls ------------------------------------------------------
 
@@ -59,12 +63,15 @@ class FastPool:
             if value or key in self._values:
                 self._values.setdefault(key, [None] * (len(docnums) - 1)).append(value)
         self._size += _POSTING_BYTES
+        self._postings += 1
         if self._size > self.limit:
             self._spill()
 
     def iter_postings(self) -> Iterator[Posting]:
+        told = _Teller(self.on_progress, self._postings)
         if not self._runs:
-            yield from self._iter_memory()
+            yield from self._iter_memory(told)
+            told.end()
             return
         if self._terms:
             self._spill()
@@ -74,11 +81,13 @@ class FastPool:
         for key, docnums, counts, values in heapq.merge(*readers, key=lambda record: record[0]):
             if key != current and current is not None:
                 yield from self._postings_of(current, pieces)
+                told.wrote(sum(len(piece[0]) for piece in pieces))
                 pieces = []
             current = key
             pieces.append((docnums, counts, values))
         if current is not None:
             yield from self._postings_of(current, pieces)
+        told.end()
 
     def cleanup(self) -> None:
         for path in self._runs:
@@ -87,6 +96,7 @@ class FastPool:
         self._runs = []
         self._terms.clear()
         self._values.clear()
+        self._postings = 0
 
     # -- inside ---------------------------------------------------------------------------
 
@@ -99,10 +109,11 @@ class FastPool:
             values = self._values.setdefault(key, [None] * (len(docnums) - 1))
             values.append(value)  # values of such postings are not used by zhreader's fields
 
-    def _iter_memory(self) -> Iterator[Posting]:
+    def _iter_memory(self, told: _Teller) -> Iterator[Posting]:
         for key in sorted(self._terms):
             docnums, counts = self._terms[key]
             yield from self._postings_of(key, [(docnums, counts, self._values.get(key))])
+            told.wrote(len(docnums))
 
     @staticmethod
     def _postings_of(
@@ -162,3 +173,25 @@ class FastPool:
                     (size,) = struct.unpack("<I", handle.read(4))
                     values = pickle.loads(handle.read(size))
                 yield (fieldname.decode("utf-8"), text), docnums, counts, values
+
+
+class _Teller:
+    """Counts postings written, per term (a count per posting would slow the writing),
+    and tells ``on_progress`` at each hundredth and at the end."""
+
+    def __init__(self, on_progress: Callable[[int, int], None] | None, total: int) -> None:
+        self.on_progress = on_progress
+        self.total = total
+        self.done = 0
+        self.step = max(total // 100, 1)
+        self.next = self.step
+
+    def wrote(self, postings: int) -> None:
+        self.done += postings
+        if self.done >= self.next and self.on_progress is not None:
+            self.next = self.done + self.step
+            self.on_progress(min(self.done, self.total), self.total)
+
+    def end(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self.total, self.total)

@@ -11,7 +11,7 @@ the same order without one look-up: the merges at the end of a build of People's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from whoosh.matching.wrappers import FilterMatcher
@@ -39,9 +39,15 @@ class MergingReader(SegmentReader):
                 matcher.next()
 
 
-def merge_into(writer: Any, segments: list[Any]) -> None:
-    """Add ``segments`` to ``writer``'s new segment (what whoosh's OPTIMIZE does)."""
+def merge_into(writer: Any, segments: list[Any], on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Add ``segments`` to ``writer``'s new segment (what whoosh's OPTIMIZE does);
+    ``on_progress`` hears (documents read back, documents in all) after each segment."""
+    total = sum(segment.doc_count_all() for segment in segments)
+    done = 0
     for segment in segments:
         reader = MergingReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
+        done += segment.doc_count_all()
+        if on_progress is not None:
+            on_progress(done, total)

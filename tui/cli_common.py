@@ -114,7 +114,10 @@ def run_update(
                 doc = printable(event.doc_id or "")
                 bar.update(task, description="Indexing", completed=event.done, total=event.total, doc=doc)
             elif event.phase == "commit":
-                bar.update(task, description="Saving", doc="")
+                bar.update(task, description="Saving", completed=0, total=None, doc="")
+            elif event.phase in ("merging", "writing") and event.total:
+                description = "Saving: merging" if event.phase == "merging" else "Saving: writing"
+                bar.update(task, description=description, completed=event.done, total=event.total, doc="")
 
         return update_index(corpus, store, on_progress, lock_timeout=lock_timeout, should_stop=should_stop)
 

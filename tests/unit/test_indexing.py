@@ -297,3 +297,27 @@ def test_a_first_build_stopped_early_keeps_its_first_batch(make_corpus, tmp_path
     assert 1 <= kept < 20  # the first commit survived the interruption
     report = update_index(corpus, store)
     assert len(ids(store)) == 20 and len(report.added) == 20 - kept  # and is not redone
+
+
+def test_saving_says_how_far_it_is(tmp_path: Path, make_corpus) -> None:
+    from zhreader.index import Progress
+
+    root = make_corpus({f"d{n}.txt": doc(n) for n in range(6)})
+    corpus = Corpus.open(root)
+    events: list[Progress] = []
+    update_index(corpus, IndexStore(tmp_path / "ix", corpus.location), events.append, batch_docs=1)
+    commits: list[list[Progress]] = [[]]
+    for event in events:
+        if event.phase == "committed":
+            commits.append([])
+        elif event.phase in ("commit", "merging", "writing"):
+            commits[-1].append(event)
+    commits = [steps for steps in commits if steps]
+    assert len(commits) == 7  # one a document, then the final one that merges the six
+    for steps in commits:
+        assert steps[0].phase == "commit"
+        writing = [event for event in steps if event.phase == "writing"]
+        assert writing and writing[-1].done == writing[-1].total > 0
+    merging = [event for event in commits[-1] if event.phase == "merging"]
+    assert [(event.done, event.total) for event in merging] == [(n, 6) for n in range(1, 7)]
+    assert all(event.phase != "merging" for steps in commits[:-1] for event in steps)

@@ -31,6 +31,26 @@ def test_postings_come_out_sorted_in_memory_and_after_spills(tmp_path_factory, d
     assert list(Path(folder).iterdir()) == []
 
 
+@given(documents, st.booleans())
+def test_progress_follows_the_postings_written(tmp_path_factory, docs, spill: bool) -> None:
+    pool = FastPool(str(tmp_path_factory.mktemp("pool")), limitmb=1)
+    if spill:
+        pool.limit = 300
+    added = 0
+    for docnum, postings in enumerate(docs):
+        for fieldname, term, count in _distinct(postings):
+            pool.add((fieldname, term, docnum, float(count), None))
+            added += 1
+    told: list[tuple[int, int]] = []
+    pool.on_progress = lambda done, total: told.append((done, total))
+    for written, _posting in enumerate(pool.iter_postings()):
+        assert not told or told[-1][0] <= written  # never ahead of what Whoosh was handed
+    assert told[-1] == (added, added)  # the end is always told
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert len(told) <= 102  # about every hundredth, not every posting
+    pool.cleanup()
+
+
 def _distinct(postings: list[tuple[str, bytes, int]]) -> list[tuple[str, bytes, int]]:
     """One posting per field and term in a document, as Whoosh adds them."""
     seen: dict[tuple[str, bytes], int] = {}

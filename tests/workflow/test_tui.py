@@ -615,7 +615,7 @@ async def test_S_sorts_the_documents_by_path_title_length_and_hits(sample_app) -
         assert shown() == [row for row in by_path if row[0].startswith(("000", "001"))]
 
 
-async def test_saving_a_big_index_shows_a_moving_bar_and_a_clock(sample_app) -> None:
+async def test_saving_a_big_index_shows_a_bar_a_clock_and_its_steps(sample_app) -> None:
     from textual.widgets import Label, ProgressBar
 
     from zhreader.tui.messages import IndexProgress
@@ -628,6 +628,15 @@ async def test_saving_a_big_index_shows_a_moving_bar_and_a_clock(sample_app) -> 
         assert status.query_one(ProgressBar).total is None  # indeterminate: it moves
         state = status.query_one("#status-index", Label)
         await wait_until(pilot, lambda: str(state.render()).startswith("saving the index… 2 s"), what="the clock")
+        screen.post_message(IndexProgress("merging", 2, 8))  # a step that says how far it is
+        await pilot.pause()
+        bar = status.query_one(ProgressBar)
+        assert (bar.progress, bar.total) == (2, 8)
+        assert str(state.render()).startswith("saving the index… merging ")
+        screen.post_message(IndexProgress("writing", 30, 100))
+        await pilot.pause()
+        assert (bar.progress, bar.total) == (30, 100)
+        assert str(state.render()).startswith("saving the index… writing ")
         screen.post_message(IndexProgress("index", 1, 10))
         await pilot.pause()
         assert str(state.render()) == "indexing 1/10"

@@ -90,7 +90,8 @@ class IndexLifecycle:
                 self.host.post_message(IndexPlanned())
                 return
             now = time.monotonic()
-            if event.phase in ("index", "commit") and now - last < PROGRESS_INTERVAL and event.done < event.total:
+            thinned = event.phase in ("index", "commit", "merging", "writing")
+            if thinned and now - last < PROGRESS_INTERVAL and event.done < event.total:
                 return
             last = now
             self.host.post_message(IndexProgress(event.phase, event.done, event.total))

@@ -28,6 +28,10 @@ def short_path(path: Path) -> str:
         return str(path)
 
 
+# The steps of a save that say how far they are (the indexer's progress phases).
+SAVING_STEPS = ("merging", "writing")
+
+
 class StatusBar(Horizontal):
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $panel; color: $text-muted; }
@@ -48,6 +52,7 @@ class StatusBar(Horizontal):
         super().__init__(id=id)
         self._saving_since: float | None = None
         self._saving_clock: Timer | None = None
+        self._saving_step = ""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="status-corpus", markup=False)
@@ -89,19 +94,25 @@ class StatusBar(Horizontal):
             self.set_index_state(f"indexing {done:,}/{total:,}")
             self.set_progress(done, total)
         elif phase == "commit":
-            # Whoosh says nothing while it merges segments (minutes for a big first build):
-            # a bar that moves and a clock that runs show it is working, not stuck.
+            # Whoosh's own parts of a save say nothing: a bar that moves and a clock that
+            # runs show it is working, not stuck, until a step says how far it is.
             self.set_progress(0, None)
+            self._saving_step = ""
             if self._saving_since is None:
                 self._saving_since = time.monotonic()
                 self._saving_clock = self.set_interval(1.0, self._show_saving)
+            self._show_saving()
+        elif phase in SAVING_STEPS and total:
+            self._saving_step = phase
+            self.set_progress(done, total)
             self._show_saving()
 
     def _show_saving(self) -> None:
         if self._saving_since is None:
             return
         elapsed = int(time.monotonic() - self._saving_since)
-        self.set_index_state("saving the index…" + (f" {elapsed} s" if elapsed >= 2 else ""))
+        step = f" {self._saving_step}" if self._saving_step else ""
+        self.set_index_state("saving the index…" + step + (f" {elapsed} s" if elapsed >= 2 else ""))
 
     def _stop_saving_clock(self) -> None:
         if self._saving_clock is not None:
