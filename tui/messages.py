@@ -25,11 +25,11 @@ class LibraryOpened(Message):
     searchable: bool
 
 
-@dataclass
 class IndexPlanned(Message):
     """An update walked the folder: the files it will index are listed until they are."""
 
 
+@dataclass
 class IndexGrew(Message):
     """An update committed a batch: more documents are listed and searchable."""
 

@@ -1,7 +1,7 @@
 """The document list: titles with lengths, or hit counts while a search is active.
 
 While an update indexes new files, they are listed too, after the indexed documents, by
-file name and dimmed, from the moment the update's walk found them: a first open of a big
+path and dimmed, from the moment the update's walk found them: a first open of a big
 folder lists it at once, not as its index grows.
 
 Typing a character that is not a key binding (Chinese, digits) starts filtering by
