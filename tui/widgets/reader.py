@@ -180,7 +180,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         offset: int | None = None,
         hits: list[tuple[int, int]] | None = None,
         current_hit: int = -1,
+        cursor: int | None = None,
     ) -> None:
+        """``cursor``: the paragraph the cursor stays on (else the one ``offset`` shows)."""
         self.document = document
         self._hits = Hits(list(hits or []), current_hit)
         self._layout = None
@@ -188,6 +190,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self.notes, self._labels, self.selection = [], {}, None
         self.__dict__.pop("_sentences", None)
         self.set_reactive(ReaderView.cursor_block, 0)
+        self._keep_cursor = cursor
         if current_hit >= 0 and self.hits:
             offset = self.hits[current_hit][0]
         self._pending_offset = offset
@@ -299,6 +302,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._layout is None or self._layout.width != self._measure():
             if self._layout is not None:
                 self._pending_offset = self.top_offset
+                self._keep_cursor = self.cursor_block  # a new width is no reason to move it
             self._relayout()
 
     # -- tables ----------------------------------------------------------------------
