@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
@@ -41,6 +43,8 @@ from zhreader.tui.widgets.styles import CachedStyles
 GUTTER = 2
 MAX_MEASURE = 96  # cells: longer lines are hard to read
 THREAD_LAYOUT_CHARS = 150_000  # above this, lay out in a worker thread
+_AT_KEY = "zhreader-at"  # marks the character a table line is looked for by
+_AT = Style(meta={_AT_KEY: True})
 
 KIND_CLASS = {
     Kind.TITLE: "reader--title",
@@ -220,7 +224,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._layout is None:
             self._pending_offset = offset
             return
-        line = self._layout.line_of(self.document, offset)
+        line = self._layout.line_of(self.document, offset) + self._table_line(offset)
         height = self.scrollable_content_region.height
         top = line - height // 3 if center else line
         self.scroll_to(y=max(top, 0), animate=False)
@@ -326,6 +330,28 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             lines = self._render_table(document, block, result.width)
             if len(lines) == len(self._tables[block]):
                 self._tables[block] = lines
+
+    def _table_line(self, offset: int) -> int:
+        """The line within its table's drawing that shows ``offset`` (0 outside tables): a
+        hit in row 30 of a tall table is scrolled to, not the table's caption."""
+        document, result = self.document, self._layout
+        if document is None or result is None:
+            return 0
+        block = document.block_at(offset)
+        if block not in self._tables:
+            return 0
+
+        def marked(cell: str, start: int) -> Text:
+            text = highlighted(cell, start, self._hits, self._cell_palette())
+            if start <= offset < start + len(cell):
+                text.stylize(_AT, offset - start, offset - start + 1)
+            return text
+
+        drawing = render_table(document, block, result.width, marked, Style(), self.app.console)
+        for row, segments in enumerate(drawing):
+            if any(segment.style is not None and segment.style.meta.get(_AT_KEY) for segment in segments):
+                return row
+        return 0
 
     def _render_table(self, document: Document, block: int, width: int) -> list[list[Segment]]:
         return render_table(
