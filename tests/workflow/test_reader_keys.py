@@ -45,6 +45,7 @@ async def test_the_paragraph_cursor_stays_on_its_paragraph_when_the_reader_is_re
         await pilot.press("z")  # wider: the layout changes, the cursor's paragraph must not
         await wait_until(pilot, lambda: reader.laid_out and reader.size.width > 90, what="the wider layout")
         assert reader.document is document and reader.cursor_block == block
+        assert str(reader.border_subtitle).startswith(f"¶{block + 1}/")
         await pilot.press("z")
         await wait_until(pilot, lambda: reader.laid_out and reader.size.width < 90, what="the narrower layout")
         assert reader.cursor_block == block

@@ -298,6 +298,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._keep_cursor is not None:
             self.set_reactive(ReaderView.cursor_block, self._keep_cursor)
             self._keep_cursor = None
+            self._report()  # the border's ¶ is the cursor's
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
