@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from zhreader.support.printable import printable
 from zhreader.tui.selection import sentences
 
 if TYPE_CHECKING:
@@ -17,7 +18,10 @@ def cited(document: Document, start: int, end: int) -> str:
     quote = document.text[start:end].strip()
     first, last = document.page_at(start), document.page_at(max(end - 1, start))
     where = "" if first is None else f"第 {first} 页，" if first == last else f"第 {first}–{last} 页，"
-    return f"{quote}\n— {document.title}（{document.id}，{where}第 {document.block_at(start) + 1} 段）"
+    # The text and title are display text already; a file name may hold an escape, which
+    # pasted into a terminal would run.
+    source = f"{printable(document.title)}（{printable(document.id)}，{where}第 {document.block_at(start) + 1} 段）"
+    return f"{quote}\n— {source}"
 
 
 def sentence_around(document: Document, start: int, end: int) -> tuple[int, int]:

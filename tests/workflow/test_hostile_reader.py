@@ -166,3 +166,15 @@ async def test_a_hand_edited_notes_file_is_shown_as_data(sample_dir: Path, sampl
         shown = lines(screen.notes_list)
         assert any("gone␛]0;" in row for row in shown) and all(hostile.clean(row) for row in shown)
     assert not app.return_code
+
+
+async def test_a_copied_citation_shows_the_file_names_escapes_as_symbols(make_corpus, tmp_path: Path) -> None:
+    root = make_corpus(hostile.FILES)
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await ready(pilot, hostile.LOADED)
+        screen.open_document(hostile.ESC_NAME)
+        await pilot.pause()
+        await pilot.press("y")  # pasted into a terminal, an escape in it would run
+        assert app.clipboard.endswith("（esc␛]0;PWNED␇name␛[2J.txt，第 1 段）")
+        assert hostile.clean(app.clipboard)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.pilot import ready, search
+from tests.pilot import ready, search, wait_until, widget_lines
 
 
 async def test_y_copies_the_passage_and_Y_the_hit_sentence_with_their_source(sample_app) -> None:
@@ -32,3 +32,35 @@ async def test_z_gives_the_reader_the_whole_screen_and_escape_gives_it_back(samp
         assert screen.maximized is None
         await pilot.press("z", "z")
         assert screen.maximized is None
+
+
+async def test_the_paragraph_cursor_stays_on_its_paragraph_when_the_reader_is_resized(sample_app) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 5)
+        reader = screen.reader
+        await pilot.press("enter", *["right_square_bracket"] * 12)
+        await pilot.pause()
+        document, block = reader.document, reader.cursor_block
+        assert block == 12
+        await pilot.press("z")  # wider: the layout changes, the cursor's paragraph must not
+        await wait_until(pilot, lambda: reader.laid_out and reader.size.width > 90, what="the wider layout")
+        assert reader.document is document and reader.cursor_block == block
+        assert str(reader.border_subtitle).startswith(f"¶{block + 1}/")
+        await pilot.press("z")
+        await wait_until(pilot, lambda: reader.laid_out and reader.size.width < 90, what="the narrower layout")
+        assert reader.cursor_block == block
+
+
+async def test_a_hit_deep_in_a_tall_table_is_scrolled_into_view(sample_app) -> None:
+    async with sample_app.run_test(size=(60, 20)) as pilot:
+        screen = await ready(pilot, 5)
+        await search(pilot, "全员劳动生产率")  # row 2 of 专栏1, stacked at this width
+        await pilot.press("enter")
+        reader = screen.reader
+        await wait_until(pilot, lambda: reader.laid_out and reader.current_hit == 0, what="the hit")
+        await pilot.pause()
+        assert any("全员劳动生产率" in line for line in widget_lines(reader))
+        await pilot.press("n")  # the last row's note, further down the same table
+        await pilot.press("N")
+        await pilot.pause()
+        assert any("全员劳动生产率" in line for line in widget_lines(reader))

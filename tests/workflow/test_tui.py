@@ -588,6 +588,25 @@ async def test_a_file_changed_on_disk_is_shown_changed_at_the_same_place(make_co
         await wait_until(pilot, lambda: screen.doc_list.count == 1, what="the list without it")
 
 
+async def test_a_file_changed_on_disk_keeps_the_paragraph_cursor_on_its_paragraph(make_corpus, tmp_path: Path) -> None:
+    paragraphs = [f"第{i}段讲的是呼和浩特的第{i}件事情。" * 3 for i in range(30)]
+    root = make_corpus({"a.txt": "甲文\n\n" + "\n\n".join(paragraphs) + "\n"})
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 1)
+        await wait_until(pilot, lambda: screen.folder_watch.running, what="the watch to start")
+        await pilot.press("enter", *["right_square_bracket"] * 8)
+        await pilot.pause()
+        reader = screen.reader
+        old = reader.document
+        assert old.block_text(reader.cursor_block).startswith("第7段")
+        # An editor's save ("E", or any other program) adds a paragraph above the cursor.
+        (root / "a.txt").write_text("甲文\n\n新加的一段。\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        await wait_until(pilot, lambda: reader.document is not old and reader.laid_out, what="the new text")
+        await pilot.pause()
+        assert reader.document.block_text(reader.cursor_block).startswith("第7段")
+
+
 async def test_S_sorts_the_documents_by_path_title_length_and_hits(sample_app) -> None:
     async with sample_app.run_test(size=(100, 30)) as pilot:
         screen = await ready(pilot, 5)

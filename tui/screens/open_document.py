@@ -91,12 +91,16 @@ class OpenDocument:
             reader.set_notes(host.notes.marks(doc_id))
             return
         offset = follow_offset(shown.text, document.text, reader.top_offset)
+        cursor = None
+        if shown.blocks and document.blocks:
+            was = shown.blocks[min(reader.cursor_block, len(shown.blocks) - 1)].start
+            cursor = document.block_at(follow_offset(shown.text, document.text, was))
         finder = host.match_finder
         finding = finder.active
         if finding:
             finder.stop()  # its matches were of the old text
             finder.origin, finder.stay = offset, True
-        reader.show(document, offset=offset, hits=host.search.spans(doc_id))
+        reader.show(document, offset=offset, hits=host.search.spans(doc_id), cursor=cursor)
         host.outline.show(document)
         reader.set_notes(host.notes.marks(doc_id))
         if finding:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
 from textual.content import Content
@@ -41,6 +43,8 @@ from zhreader.tui.widgets.styles import CachedStyles
 GUTTER = 2
 MAX_MEASURE = 96  # cells: longer lines are hard to read
 THREAD_LAYOUT_CHARS = 150_000  # above this, lay out in a worker thread
+_AT_KEY = "zhreader-at"  # marks the character a table line is looked for by
+_AT = Style(meta={_AT_KEY: True})
 
 KIND_CLASS = {
     Kind.TITLE: "reader--title",
@@ -180,7 +184,9 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         offset: int | None = None,
         hits: list[tuple[int, int]] | None = None,
         current_hit: int = -1,
+        cursor: int | None = None,
     ) -> None:
+        """``cursor``: the paragraph the cursor stays on (else the one ``offset`` shows)."""
         self.document = document
         self._hits = Hits(list(hits or []), current_hit)
         self._layout = None
@@ -188,6 +194,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         self.notes, self._labels, self.selection = [], {}, None
         self.__dict__.pop("_sentences", None)
         self.set_reactive(ReaderView.cursor_block, 0)
+        self._keep_cursor = cursor
         if current_hit >= 0 and self.hits:
             offset = self.hits[current_hit][0]
         self._pending_offset = offset
@@ -217,7 +224,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._layout is None:
             self._pending_offset = offset
             return
-        line = self._layout.line_of(self.document, offset)
+        line = self._layout.line_of(self.document, offset) + self._table_line(offset)
         height = self.scrollable_content_region.height
         top = line - height // 3 if center else line
         self.scroll_to(y=max(top, 0), animate=False)
@@ -291,6 +298,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._keep_cursor is not None:
             self.set_reactive(ReaderView.cursor_block, self._keep_cursor)
             self._keep_cursor = None
+            self._report()  # the border's ¶ is the cursor's
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -299,6 +307,7 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
         if self._layout is None or self._layout.width != self._measure():
             if self._layout is not None:
                 self._pending_offset = self.top_offset
+                self._keep_cursor = self.cursor_block  # a new width is no reason to move it
             self._relayout()
 
     # -- tables ----------------------------------------------------------------------
@@ -322,6 +331,28 @@ class ReaderView(CachedStyles, ScrollView, can_focus=True):
             lines = self._render_table(document, block, result.width)
             if len(lines) == len(self._tables[block]):
                 self._tables[block] = lines
+
+    def _table_line(self, offset: int) -> int:
+        """The line within its table's drawing that shows ``offset`` (0 outside tables): a
+        hit in row 30 of a tall table is scrolled to, not the table's caption."""
+        document, result = self.document, self._layout
+        if document is None or result is None:
+            return 0
+        block = document.block_at(offset)
+        if block not in self._tables:
+            return 0
+
+        def marked(cell: str, start: int) -> Text:
+            text = highlighted(cell, start, self._hits, self._cell_palette())
+            if start <= offset < start + len(cell):
+                text.stylize(_AT, offset - start, offset - start + 1)
+            return text
+
+        drawing = render_table(document, block, result.width, marked, Style(), self.app.console)
+        for row, segments in enumerate(drawing):
+            if any(segment.style is not None and segment.style.meta.get(_AT_KEY) for segment in segments):
+                return row
+        return 0
 
     def _render_table(self, document: Document, block: int, width: int) -> list[list[Segment]]:
         return render_table(
