@@ -123,6 +123,13 @@ class ZhreaderApp(App[None]):
     def main(self) -> MainScreen:
         return self.get_default_screen()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with an input box that takes keys in the order they came."""
+        from zhreader.tui.screens.command_palette import ZhreaderCommandPalette
+
+        if self.use_command_palette and not ZhreaderCommandPalette.is_open(self):
+            self.push_screen(ZhreaderCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from zhreader.tui.screens.concordance_screen import ConcordanceScreen
         from zhreader.tui.screens.tag_dialog import TagDialog, TagsInput

@@ -70,6 +70,30 @@ async def test_slash_then_ctrl_u_and_text_at_once_keeps_the_text(sample_app) -> 
         assert box.value == "人才"
 
 
+async def test_the_palette_takes_keys_in_the_order_they_came_and_shows_them_as_data(
+    sample_dir: Path, sample_store, tmp_path: Path
+) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    from tests.pilot import wait_until, widget_lines
+
+    app = make_app(sample_dir, sample_store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, 5)
+        await pilot.press("ctrl+p")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CommandPalette) and bool(app.screen.query(CommandInput)), what="it"
+        )
+        box = app.screen.query_one(CommandInput)
+        await burst(pilot, *"草稿")
+        await burst(pilot, "ctrl+u", *"呼和")  # ctrl+u and text in one read
+        assert box.value == "呼和"
+        box.value = "\x1b]0;PWNED\x07坏"  # pasted or typed: data, drawn as symbols
+        await pilot.pause()
+        drawn = "".join(widget_lines(box))
+        assert "␛]0;PWNED" in drawn and "\x1b" not in drawn and "\x07" not in drawn
+
+
 async def test_up_and_down_in_the_search_box_recall_earlier_searches_kept_between_runs(
     sample_dir: Path, sample_store, tmp_path: Path
 ) -> None:

@@ -40,12 +40,9 @@ class PlainHighlighter(Highlighter):
         text.plain = printable(text.plain)
 
 
-class PlainInput(Input):
-    def __init__(self, *args: Any, line_breaks: str | None = " ", **kwargs: Any) -> None:
-        """``line_breaks``: what a line break in pasted text becomes (None: kept)."""
-        kwargs.setdefault("highlighter", PlainHighlighter())
-        super().__init__(*args, **kwargs)
-        self.line_breaks = line_breaks
+class KeysInOrder(Input):
+    """An Input that runs its own bindings as each key arrives (see the module's
+    docstring), for every box keys are typed into fast: this module's, the palette's."""
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
@@ -64,6 +61,14 @@ class PlainInput(Input):
             await self.run_action(active.binding.action)
             return
         await super()._on_key(event)
+
+
+class PlainInput(KeysInOrder):
+    def __init__(self, *args: Any, line_breaks: str | None = " ", **kwargs: Any) -> None:
+        """``line_breaks``: what a line break in pasted text becomes (None: kept)."""
+        kwargs.setdefault("highlighter", PlainHighlighter())
+        super().__init__(*args, **kwargs)
+        self.line_breaks = line_breaks
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
