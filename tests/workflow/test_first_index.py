@@ -94,3 +94,15 @@ async def test_a_file_to_index_is_shown_by_its_path_as_data(make_corpus, tmp_pat
         release.set()
         await ready(pilot, 2)
     assert not app.return_code
+
+
+async def test_documents_of_one_title_in_two_folders_show_their_folders(make_corpus, tmp_path: Path) -> None:
+    page = "同名文件\n\n正文。\n"
+    root = make_corpus({"甲/p.txt": page, "乙\x1b[31m/p.txt": page, "top.txt": "顶层\n\n正文。\n"})
+    app = make_app(root, None, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, 3)
+        lines = [line.strip() for line in widget_lines(screen.doc_list)[:3]]
+        assert lines[0].startswith("顶层") and "/" not in lines[0]
+        assert lines[1].startswith("同名文件 乙␛[31m/") and lines[2].startswith("同名文件 甲/")  # by path
+    assert not app.return_code

@@ -38,6 +38,25 @@ def human_length(chars: int) -> str:
     return f"{chars / 10_000:.1f}万字"
 
 
+FOLDER_MIN_CELLS = 4  # a folder cut shorter than this says nothing
+
+
+def _folder_of(doc_id: str, spare: int, room: int) -> str:
+    """The folder of ``doc_id`` as shown after its title, in the ``spare`` cells the
+    title leaves of the row's ``room``, or a quarter of the row taken from a long title;
+    cut at its start. "" for a document at the top of the corpus, or no room."""
+    folder, slash, _name = doc_id.rpartition("/")
+    if not slash:
+        return ""
+    shown = printable(folder) + "/"
+    room = max(spare, room // 4)
+    if cells(shown) <= room:
+        return shown
+    if room < FOLDER_MIN_CELLS:
+        return ""
+    return "…" + fit_left(shown, room - 1).lstrip(" ")
+
+
 class DocumentList(LineList):
     COMPONENT_CLASSES = {
         "document-list--cursor",
@@ -247,23 +266,25 @@ class DocumentList(LineList):
             count = f"{n:,}" if n else ""
             count_style = row_style(self, "document-list--hits")
             title_style = base if n else row_style(self, "document-list--nohits")
+        cursor = row_style(self, "document-list--cursor")
         if selected:
-            cursor = row_style(self, "document-list--cursor")
             title_style = title_style + cursor
             count_style = count_style + cursor
         count_cells = cells(count)
         room = width - count_cells - 2
         if doc is None and cells(title) > room > 1:
             title = "…" + fit_left(title, room - 1).lstrip(" ")
-        title = fit(title, room)
-        gap = max(width - cells(title) - count_cells - 1, 1)
+        # A document in a subfolder shows its folder after its title: copies of a page in
+        # two folders have one title.
+        folder = _folder_of(doc.doc_id, room - cells(title) - 1, room) if doc is not None else ""
+        title = fit(title, room - (cells(folder) + 1 if folder else 0))
+        gap = max(width - cells(title) - cells(folder) - (1 if folder else 0) - count_cells - 1, 1)
         fill = title_style if selected else base
-        return [
-            Segment(" ", fill),
-            Segment(title, title_style),
-            Segment(" " * gap, fill),
-            Segment(count, count_style),
-        ]
+        segments = [Segment(" ", fill), Segment(title, title_style)]
+        if folder:
+            folder_style = row_style(self, "document-list--count")
+            segments += [Segment(" ", fill), Segment(folder, folder_style + cursor if selected else folder_style)]
+        return [*segments, Segment(" " * gap, fill), Segment(count, count_style)]
 
     def action_next_sort(self) -> None:
         sort = self.SORTS[(self.SORTS.index(self.sort) + 1) % len(self.SORTS)]
