@@ -38,23 +38,25 @@ def human_length(chars: int) -> str:
     return f"{chars / 10_000:.1f}万字"
 
 
-FOLDER_MIN_CELLS = 4  # a folder cut shorter than this says nothing
+# The cells of the widest count column ("1,654字", "12.3万字"): the folder's share of a
+# row is worked out without it, so every row of a list shows its folder or none does.
+COUNT_CELLS = 8
 
 
-def _folder_of(doc_id: str, spare: int, room: int) -> str:
-    """The folder of ``doc_id`` as shown after its title, in the ``spare`` cells the
-    title leaves of the row's ``room``, or a quarter of the row taken from a long title;
-    cut at its start. "" for a document at the top of the corpus, or no room."""
+def _folder_of(doc_id: str, width: int) -> str:
+    """The folder of ``doc_id`` as shown after its title, in a row ``width`` cells wide:
+    in at most a third of what the count leaves, whole or its last part ("…/01/"), since a
+    folder cut inside a name says nothing. "" for a document at the top of the corpus, or
+    without room."""
     folder, slash, _name = doc_id.rpartition("/")
     if not slash:
         return ""
+    room = (width - COUNT_CELLS - 2) // 3
     shown = printable(folder) + "/"
-    room = max(spare, room // 4)
     if cells(shown) <= room:
         return shown
-    if room < FOLDER_MIN_CELLS:
-        return ""
-    return "…" + fit_left(shown, room - 1).lstrip(" ")
+    last = "…/" + printable(folder.rpartition("/")[2]) + "/"
+    return last if cells(last) <= room else ""
 
 
 class DocumentList(LineList):
@@ -276,7 +278,7 @@ class DocumentList(LineList):
             title = "…" + fit_left(title, room - 1).lstrip(" ")
         # A document in a subfolder shows its folder after its title: copies of a page in
         # two folders have one title.
-        folder = _folder_of(doc.doc_id, room - cells(title) - 1, room) if doc is not None else ""
+        folder = _folder_of(doc.doc_id, width) if doc is not None else ""
         title = fit(title, room - (cells(folder) + 1 if folder else 0))
         gap = max(width - cells(title) - cells(folder) - (1 if folder else 0) - count_cells - 1, 1)
         fill = title_style if selected else base
