@@ -127,7 +127,7 @@ class ZhreaderApp(App[None]):
         """Textual's palette, with an input box that takes keys in the order they came."""
         from zhreader.tui.screens.command_palette import ZhreaderCommandPalette
 
-        if self.use_command_palette and not ZhreaderCommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, ZhreaderCommandPalette):
             self.push_screen(ZhreaderCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
