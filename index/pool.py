@@ -41,7 +41,7 @@ class FastPool:
         # Told (postings handed to Whoosh, postings in all) about every hundredth of the
         # postings while they are written: what a commit's progress is measured in.
         self.on_progress: Callable[[int, int], None] | None = None
-        self._postings = 0
+        self._spilled = 0  # postings written to runs (counted per term, not per posting)
 
     # -- what Whoosh's writer calls ------------------------------------------------------
 
@@ -63,12 +63,12 @@ class FastPool:
             if value or key in self._values:
                 self._values.setdefault(key, [None] * (len(docnums) - 1)).append(value)
         self._size += _POSTING_BYTES
-        self._postings += 1
         if self._size > self.limit:
             self._spill()
 
     def iter_postings(self) -> Iterator[Posting]:
-        told = _Teller(self.on_progress, self._postings)
+        in_memory = sum(len(docnums) for docnums, _ in self._terms.values())
+        told = _Teller(self.on_progress, self._spilled + in_memory)
         if not self._runs:
             yield from self._iter_memory(told)
             told.end()
@@ -96,7 +96,7 @@ class FastPool:
         self._runs = []
         self._terms.clear()
         self._values.clear()
-        self._postings = 0
+        self._spilled = 0
 
     # -- inside ---------------------------------------------------------------------------
 
@@ -134,6 +134,7 @@ class FastPool:
             for key in sorted(self._terms):
                 docnums, counts = self._terms[key]
                 self._write_record(handle, key, docnums, counts, self._values.get(key))
+                self._spilled += len(docnums)
         self._runs.append(path)
         self._terms.clear()
         self._values.clear()
