@@ -103,6 +103,8 @@ def update_in_process(
             # still drained, so it never blocks writing).
             _ask_to_stop(child)
             raise
+        finally:
+            _end(child)
 
 
 def _read_messages(stream: IO[bytes], messages: queue.Queue[tuple[Any, ...] | None]) -> None:
@@ -137,27 +139,25 @@ def _follow(
         if kind == "progress":
             progress(message[1])
         elif kind == "report":
-            _end(child)
             report: UpdateReport = message[1]
             return report
         elif kind == "cancelled":
-            _end(child)
             raise Cancelled
         else:  # "error"
-            _end(child)
             raise message[1]
 
 
 def _ask_to_stop(child: subprocess.Popen[bytes]) -> None:
     assert child.stdin is not None
-    with contextlib.suppress(OSError, ValueError):  # ValueError: its input is closed already
+    with contextlib.suppress(OSError):
         child.stdin.write(b"stop\n")
         child.stdin.flush()
 
 
 def _end(child: subprocess.Popen[bytes]) -> None:
-    """The child said its last word and is ending: it is reaped in the background, so
-    the reader does not wait for it to exit."""
+    """The child said its last word, died or was told to stop: its input is closed (an
+    end it reads as "stop") and it is reaped in the background, so the reader does not
+    wait for it to exit."""
     assert child.stdin is not None
     with contextlib.suppress(OSError):
         child.stdin.close()

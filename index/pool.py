@@ -85,8 +85,7 @@ class FastPool:
             if key != current and current is not None:
                 yield from self._postings_of(current, pieces)
                 if done >= next_told:
-                    told.tell(done)
-                    next_told = done + told.step
+                    next_told = told.tell(done)
                 pieces = []
             current = key
             pieces.append((docnums, counts, values))
@@ -123,8 +122,7 @@ class FastPool:
             yield from self._postings_of(key, [(docnums, counts, values.get(key))])
             done += len(docnums)
             if done >= next_told:
-                told.tell(done)
-                next_told = done + told.step
+                next_told = told.tell(done)
 
     @staticmethod
     def _postings_of(
@@ -197,9 +195,11 @@ class _Teller:
         # No progress wanted: a step no count reaches, so the loops never call.
         self.step = max(total // 100, 1) if on_progress is not None else total + 1
 
-    def tell(self, done: int) -> None:
+    def tell(self, done: int) -> int:
+        """Tell ``done``; the count to tell at next."""
         if self.on_progress is not None:
             self.on_progress(min(done, self.total), self.total)
+        return done + self.step
 
     def end(self) -> None:
         if self.on_progress is not None:

@@ -47,10 +47,9 @@ class Library:
         self._notebook: Notebook | None = None
         self._notes_mtime: float | None = None
         # The files an update found that the index does not list yet, in the order it
-        # indexes them, and their places in that order (one object: the UI thread reads it
-        # while the update's thread replaces it); those before ``_committed`` are in.
-        self._planned: tuple[list[str], list[int]] = ([], [])
-        self._committed = 0
+        # indexes them, their places in that order, and the place its last commit reached
+        # (one object: the UI thread reads it while the update's thread replaces it).
+        self._planned: tuple[list[str], list[int], int] = ([], [], 0)
 
     # -- index ---------------------------------------------------------------------
 
@@ -80,12 +79,11 @@ class Library:
     def pending(self) -> list[str]:
         """The files the update under way found and has not made searchable yet (new
         ones: a changed file is listed already), in the order it indexes them."""
-        doc_ids, places = self._planned
-        return doc_ids[bisect.bisect_left(places, self._committed) :]
+        doc_ids, places, committed = self._planned
+        return doc_ids[bisect.bisect_left(places, committed) :]
 
     def _plan(self, doc_ids: tuple[str, ...] = (), places: tuple[int, ...] = ()) -> None:
-        self._committed = 0
-        self._planned = (list(doc_ids), list(places))
+        self._planned = (list(doc_ids), list(places), 0)
 
     @property
     def document_count(self) -> int:
@@ -111,7 +109,8 @@ class Library:
                 self._plan(event.doc_ids, event.places)
             elif event.phase == "committed":
                 self._reopen_if_changed()
-                self._committed = event.done
+                doc_ids, places, _ = self._planned
+                self._planned = (doc_ids, places, event.done)
             on_progress(event)
 
         try:

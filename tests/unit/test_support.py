@@ -99,3 +99,17 @@ def test_what_cannot_be_replaced_safely_is_refused_untouched(tmp_path: Path, mak
     assert sorted(p.name for p in tmp_path.iterdir()) == ["target"]  # no temp file left behind
     if make == "read-only":
         assert path.read_bytes() == b"keep"
+
+
+@given(st.text(alphabet="中a/👨‍👩‍👧é\u0301", max_size=14), st.integers(min_value=0, max_value=14))
+def test_a_text_cut_at_its_start_keeps_its_end_within_the_width(text: str, width: int) -> None:
+    from zhreader.support.cells import cells, fit_start
+
+    cut = fit_start(text, width)
+    assert cells(cut) <= width
+    if width == 0:
+        assert cut == ""  # as fit() gives: nothing, not a zero-width mark on its own
+    elif cells(text) <= width:
+        assert cut == text
+    else:
+        assert cut.startswith("…") and text.endswith(cut[1:])

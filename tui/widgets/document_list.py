@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from zhreader.index.results import DocSummary
 
 from zhreader.corpus.textfold import fold
-from zhreader.support.cells import cells, fit, fit_left
+from zhreader.support.cells import cells, fit, fit_start
 from zhreader.support.printable import printable
 from zhreader.tui.widgets.line_list import LineList, row_style
 from zhreader.tui.widgets.plain_input import PlainInput
@@ -176,7 +176,7 @@ class DocumentList(LineList):
                 docnum = source.docnum(doc_id)
                 row = self._row_of.get(docnum) if docnum is not None else None
         if row is None and doc_id in self._pending_shown:
-            row = self._indexed_rows + list(self._pending_shown).index(doc_id)
+            row = self._indexed_rows + self._pending_shown.index(doc_id)
         if row is not None:
             self.cursor = row
 
@@ -274,8 +274,8 @@ class DocumentList(LineList):
             count_style = count_style + cursor
         count_cells = cells(count)
         room = width - count_cells - 2
-        if doc is None and cells(title) > room > 1:
-            title = "…" + fit_left(title, room - 1).lstrip(" ")
+        if doc is None:
+            title = fit_start(title, room)
         # A document in a subfolder shows its folder after its title: copies of a page in
         # two folders have one title.
         folder = _folder_of(doc.doc_id, width) if doc is not None else ""

@@ -76,6 +76,16 @@ def fit(text: str, width: int) -> str:
     return text[: _fitting_end(text, width - 1)] + "…"
 
 
+def fit_start(text: str, width: int) -> str:
+    """``text`` cut at its start to ``width`` cells, with an ellipsis when cut (a path
+    whose end, the file's name, matters most)."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text
+    return "…" + fit_left(text, width - 1).lstrip(" ")
+
+
 def _fitting_end(text: str, width: int) -> int:
     """Where the longest start of ``text`` made of whole clusters within ``width`` ends."""
     clusters = graphemes(text)
